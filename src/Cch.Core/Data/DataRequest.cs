@@ -1,0 +1,32 @@
+namespace Cch.Data;
+
+/// <summary>What to read: the representations, the label, how to join and filter.</summary>
+public sealed record DataRequest
+{
+    /// <summary>The default file for specs without a path (<c>--data</c>); may be <c>null</c> if every spec names its file.</summary>
+    public string? DataPath { get; init; }
+
+    /// <summary>Directory that relative paths are resolved against (the working directory, or the config file's directory).</summary>
+    public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>One or more teacher representations H_t.</summary>
+    public required IReadOnlyList<ColumnSpec> Teachers { get; init; }
+
+    /// <summary>The student representation H_s.</summary>
+    public required ColumnSpec Student { get; init; }
+
+    /// <summary>The label Y (a scalar column).</summary>
+    public required ColumnSpec Label { get; init; }
+
+    /// <summary>Key column joining several files (<c>--key</c>); <c>null</c> when all specs read one file, or files are row-aligned.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Strict (default) or inner join on <see cref="Key"/>.</summary>
+    public JoinMode Join { get; init; } = JoinMode.Strict;
+
+    /// <summary>Row filters, all of which must hold (<c>--where</c>).</summary>
+    public IReadOnlyList<RowFilter> Filters { get; init; } = [];
+
+    /// <summary>Classification, regression, or detect from the label's type.</summary>
+    public TaskKind Task { get; init; } = TaskKind.Auto;
+}
