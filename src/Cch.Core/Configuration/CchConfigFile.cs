@@ -1,0 +1,91 @@
+using System.Reflection;
+using System.Text.Json;
+using Cch.Reports;
+
+namespace Cch.Configuration;
+
+/// <summary>Reads and writes <c>cch.json</c> files.</summary>
+public static class CchConfigFile
+{
+    /// <summary>The default config file name.</summary>
+    public const string DefaultFileName = "cch.json";
+
+    /// <summary>The config schema's file name, as shipped beside a config by <c>dotnet cch init</c>.</summary>
+    public const string SchemaFileName = "cch-config.schema.json";
+
+    private static readonly string[] KnownKeys = typeof(CchConfig)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+        .ToArray();
+
+    /// <summary>Reads <paramref name="path"/> and makes its paths absolute against the file's directory.</summary>
+    /// <exception cref="CchInputException">The file is missing, not JSON, has an unknown key or a value of the wrong type.</exception>
+    public static CchConfig Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new CchInputException("The config file does not exist.", file: full);
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (IOException e)
+        {
+            throw new CchInputException($"The config file cannot be read: {e.Message}", file: full, inner: e);
+        }
+
+        return Parse(text, full).WithPathsRelativeTo(Path.GetDirectoryName(full)!);
+    }
+
+    /// <summary>Parses config JSON; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="CchInputException">Not JSON, not an object, an unknown key, or a value of the wrong type.</exception>
+    public static CchConfig Parse(string json, string source)
+    {
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        try
+        {
+            using (var document = JsonDocument.Parse(json, options))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                    throw new CchInputException("The config must be a JSON object.", file: source);
+                foreach (var property in document.RootElement.EnumerateObject())
+                    if (!KnownKeys.Contains(property.Name, StringComparer.Ordinal))
+                        throw new CchInputException(
+                            $"Unknown key '{property.Name}'. Known keys: {string.Join(", ", KnownKeys)}.", file: source, column: property.Name);
+            }
+
+            return JsonSerializer.Deserialize(json, CchJsonContext.Default.CchConfig)
+                ?? throw new CchInputException("The config is empty (null).", file: source);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
+            var key = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path.TrimStart('$', '.');
+            throw new CchInputException($"Invalid config JSON{where}{(key is null ? "" : $" (key '{key}')")}: {FirstSentence(e.Message)}", file: source, column: key, inner: e);
+        }
+    }
+
+    /// <summary>Serialises a config as indented camelCase JSON.</summary>
+    public static string ToJson(CchConfig config) => JsonSerializer.Serialize(config, CchJsonContext.Default.CchConfig);
+
+    /// <summary>The published config schema (<c>schemas/cch-config.schema.json</c>), embedded in this assembly.</summary>
+    public static string ConfigSchema => EmbeddedSchema(SchemaFileName);
+
+    /// <summary>The published report schema (<c>schemas/cch-report.schema.json</c>), embedded in this assembly.</summary>
+    public static string ReportSchema => EmbeddedSchema("cch-report.schema.json");
+
+    private static string EmbeddedSchema(string name)
+    {
+        using var stream = typeof(CchConfigFile).Assembly.GetManifestResourceStream($"Cch.Schemas.{name}")
+            ?? throw new InvalidOperationException($"Schema {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] + "." : message;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Cch.Criterion;
+
+/// <summary>The outcome of <see cref="CchCriterion.Evaluate"/>.</summary>
+/// <param name="Teachers">Every teacher, ranked by Δ (best first).</param>
+/// <param name="TeacherStudentEstimator">Name of the estimator used for I(H_t;H_s).</param>
+/// <param name="StudentLabelEstimator">Name of the estimator used for I(H_s;Y).</param>
+/// <param name="Rows">N, the rows used.</param>
+/// <param name="HalfSampleRows">Rows in each half-sample, ⌊N/2⌋.</param>
+/// <param name="EstimateTime">Time spent on the full-sample estimates.</param>
+/// <param name="IntervalTime">Time spent on the half-sample replicates.</param>
+public sealed record CriterionResult(
+    IReadOnlyList<TeacherAssessment> Teachers,
+    string TeacherStudentEstimator,
+    string StudentLabelEstimator,
+    int Rows,
+    int HalfSampleRows,
+    TimeSpan EstimateTime,
+    TimeSpan IntervalTime)
+{
+    /// <summary>The best-ranked teacher, whose verdict is the overall verdict.</summary>
+    public TeacherAssessment Best => Teachers[0];
+
+    /// <summary>The overall verdict: that of the teacher with the largest Δ.</summary>
+    public Verdict Verdict => Best.Verdict;
+}

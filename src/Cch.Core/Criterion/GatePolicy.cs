@@ -1,0 +1,33 @@
+namespace Cch.Criterion;
+
+/// <summary>Turns intervals into verdicts and verdicts into exit codes.</summary>
+public static class GatePolicy
+{
+    /// <summary>Exit code of a passing (or tolerated) run.</summary>
+    public const int Passed = 0;
+
+    /// <summary>Exit code when the gate fails.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code of a usage or input error.</summary>
+    public const int InputError = 2;
+
+    /// <summary>
+    /// <see cref="Verdict.Pass"/> when the whole interval of Δ lies above <paramref name="margin"/>,
+    /// <see cref="Verdict.Fail"/> when it lies below, <see cref="Verdict.Inconclusive"/> otherwise.
+    /// </summary>
+    /// <param name="delta">Δ in nats with its interval.</param>
+    /// <param name="margin">The margin m in nats.</param>
+    public static Verdict Decide(IntervalEstimate delta, double margin) =>
+        delta.CiLow > margin ? Verdict.Pass
+        : delta.CiHigh < margin ? Verdict.Fail
+        : Verdict.Inconclusive;
+
+    /// <summary>0 for pass (and inconclusive unless <paramref name="failOn"/> says otherwise), 1 for a failed gate.</summary>
+    public static int ExitCode(Verdict verdict, FailOn failOn) => verdict switch
+    {
+        Verdict.Pass => Passed,
+        Verdict.Inconclusive when failOn == FailOn.Fail => Passed,
+        _ => Failed,
+    };
+}

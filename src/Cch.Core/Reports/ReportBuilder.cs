@@ -1,0 +1,81 @@
+using System.Globalization;
+using Cch.Criterion;
+using Cch.Data;
+using Cch.Examples;
+
+namespace Cch.Reports;
+
+/// <summary>Assembles a <see cref="CchReport"/> from a criterion run.</summary>
+public static class ReportBuilder
+{
+    /// <summary>Builds the report.</summary>
+    /// <param name="data">The dataset the criterion ran on.</param>
+    /// <param name="filters">The filters applied, as COLUMN=VALUE.</param>
+    /// <param name="options">The criterion options.</param>
+    /// <param name="result">The criterion result.</param>
+    /// <param name="failOn">Gate policy.</param>
+    /// <param name="example">The generated example, or <c>null</c>.</param>
+    /// <param name="readTime">Time spent reading input.</param>
+    /// <param name="totalTime">Total time.</param>
+    public static CchReport Build(
+        Dataset data,
+        IReadOnlyList<string> filters,
+        CriterionOptions options,
+        CriterionResult result,
+        FailOn failOn,
+        ExampleData? example,
+        TimeSpan readTime,
+        TimeSpan totalTime)
+    {
+        var warnings = new List<string>();
+        var teachers = result.Teachers.Select(t =>
+        {
+            ClosedFormReport? closed = null;
+            if (example?.ClosedForm.TryGetValue(t.Name, out var c) == true)
+                closed = new ClosedFormReport(c.TeacherStudent, c.StudentLabel, c.Delta);
+            if (t.TeacherStudent.NearCeiling)
+                warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({F(t.TeacherStudent.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(t.TeacherStudent.Ceiling ?? 0)} nats: it is likely an underestimate; more rows or a smaller k raise the ceiling.");
+            return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta), t.Verdict, closed);
+        }).ToList();
+        var label = result.Best.StudentLabel;
+        if (label.NearCeiling)
+            warnings.Add($"I(H_s;Y) ({F(label.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(label.Ceiling ?? 0)} nats: it is likely an underestimate.");
+        if (data.Join.RowsDroppedByJoin > 0)
+            warnings.Add($"The inner join on '{data.Join.Key}' dropped {data.Join.RowsDroppedByJoin} rows whose key was not in every file.");
+
+        return new CchReport
+        {
+            ToolVersion = ToolInfo.Version,
+            Verdict = result.Verdict,
+            ExitCode = GatePolicy.ExitCode(result.Verdict, failOn),
+            FailOn = failOn,
+            BestTeacher = result.Best.Name,
+            Estimator = new EstimatorReport(options.Estimator, result.TeacherStudentEstimator, result.StudentLabelEstimator, options.K),
+            Interval = new IntervalReport("half-sampling", options.ConfidenceLevel, options.Replicates, result.HalfSampleRows),
+            Margin = options.Margin,
+            N = result.Rows,
+            Seed = options.Seed,
+            Task = data.Label.Kind == LabelKind.Classification ? "classification" : "regression",
+            Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
+            Join = new JoinReport(data.Join.Key, data.Join.Mode == JoinMode.Inner ? "inner" : "strict", filters, data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
+            Student = new RepresentationReport(data.Student.Name, data.Student.Columns),
+            Label = new LabelReport(data.Label.Name, data.Label.Kind == LabelKind.Classification ? "classification" : "regression", data.Label.ClassNames),
+            Teachers = teachers,
+            Example = example is null ? null : new ExampleReport(example.Name, example.Description),
+            Warnings = warnings,
+            Timings = new TimingsReport(Seconds(readTime), Seconds(result.EstimateTime), Seconds(result.IntervalTime), Seconds(totalTime)),
+        };
+    }
+
+    private static MiValue Mi(MutualInformationResult r) =>
+        new(Round(r.Value.Estimate), Round(r.Value.CiLow), Round(r.Value.CiHigh), r.Ceiling is { } c ? Round(c) : null, r.Ceiling is null ? null : r.NearCeiling);
+
+    private static MiValue Value(IntervalEstimate e) => new(Round(e.Estimate), Round(e.CiLow), Round(e.CiHigh));
+
+    // Reports carry 6 decimals (micro-nats): far below any estimator's noise, and stable text.
+    private static double Round(double v) => Math.Round(v, 6);
+
+    private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using Cch.Criterion;
+
+namespace Cch.Reports;
+
+/// <summary>A mutual information or Δ in nats with its confidence interval.</summary>
+/// <param name="Estimate">Point estimate on all N rows.</param>
+/// <param name="CiLow">Lower end of the interval.</param>
+/// <param name="CiHigh">Upper end of the interval.</param>
+/// <param name="Ceiling">For KSG: ψ(N) − ψ(k), the largest value it can return; absent otherwise.</param>
+/// <param name="NearCeiling">For KSG: whether the estimate is close to the ceiling (likely saturated); absent otherwise.</param>
+public sealed record MiValue(double Estimate, double CiLow, double CiHigh, double? Ceiling = null, bool? NearCeiling = null);
+
+/// <summary>One teacher's criterion.</summary>
+/// <param name="Name">The teacher's column spec.</param>
+/// <param name="Rank">1 for the largest Δ.</param>
+/// <param name="Dimensions">d_t.</param>
+/// <param name="MiTeacherStudent">I(H_t;H_s) in nats.</param>
+/// <param name="MiStudentLabel">I(H_s;Y) in nats.</param>
+/// <param name="Delta">Δ = I(H_t;H_s) − I(H_s;Y) in nats.</param>
+/// <param name="Verdict">Pass, fail or inconclusive.</param>
+/// <param name="ClosedForm">Exact values for a generated example; absent otherwise.</param>
+public sealed record TeacherReport(
+    string Name,
+    int Rank,
+    int Dimensions,
+    MiValue MiTeacherStudent,
+    MiValue MiStudentLabel,
+    MiValue Delta,
+    Verdict Verdict,
+    ClosedFormReport? ClosedForm = null);
+
+/// <summary>Exact values of a generated example, in nats.</summary>
+/// <param name="MiTeacherStudent">Exact I(H_t;H_s).</param>
+/// <param name="MiStudentLabel">Exact I(H_s;Y).</param>
+/// <param name="Delta">Exact Δ.</param>
+public sealed record ClosedFormReport(double MiTeacherStudent, double MiStudentLabel, double Delta);
+
+/// <summary>The estimators used.</summary>
+/// <param name="Family">The <c>--estimator</c> family.</param>
+/// <param name="TeacherStudent">Estimator of I(H_t;H_s).</param>
+/// <param name="StudentLabel">Estimator of I(H_s;Y).</param>
+/// <param name="K">k nearest neighbours (k-NN estimators).</param>
+public sealed record EstimatorReport(EstimatorFamily Family, string TeacherStudent, string StudentLabel, int K);
+
+/// <summary>How the intervals were computed.</summary>
+/// <param name="Method">Always <c>half-sampling</c>: B subsets of ⌊N/2⌋ rows without replacement, θ̂ ± z·sd.</param>
+/// <param name="Level">Confidence level, e.g. 0.95.</param>
+/// <param name="Replicates">B.</param>
+/// <param name="SubsampleRows">⌊N/2⌋.</param>
+public sealed record IntervalReport(string Method, double Level, int Replicates, int SubsampleRows);
+
+/// <summary>One input file.</summary>
+/// <param name="Path">Full path.</param>
+/// <param name="Rows">Rows in the file before filters.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the file.</param>
+public sealed record InputReport(string Path, long Rows, string Sha256);
+
+/// <summary>Key join and filters.</summary>
+/// <param name="Key">Key column, or absent.</param>
+/// <param name="Mode"><c>strict</c> or <c>inner</c>.</param>
+/// <param name="Filters">The <c>--where</c> filters as COLUMN=VALUE.</param>
+/// <param name="RowsKept">Aligned rows.</param>
+/// <param name="RowsDroppedByJoin">Rows dropped by an inner join.</param>
+/// <param name="RowsDroppedByFilter">Rows dropped by filters.</param>
+public sealed record JoinReport(string? Key, string Mode, IReadOnlyList<string> Filters, int RowsKept, int RowsDroppedByJoin, int RowsDroppedByFilter);
+
+/// <summary>A representation's name and width.</summary>
+/// <param name="Name">Column spec.</param>
+/// <param name="Dimensions">d.</param>
+public sealed record RepresentationReport(string Name, int Dimensions);
+
+/// <summary>The label.</summary>
+/// <param name="Name">Column name.</param>
+/// <param name="Kind"><c>classification</c> or <c>regression</c>.</param>
+/// <param name="Classes">Class names (classification); absent for regression.</param>
+public sealed record LabelReport(string Name, string Kind, IReadOnlyList<string>? Classes);
+
+/// <summary>A generated example.</summary>
+/// <param name="Name">Example name.</param>
+/// <param name="Description">What was generated.</param>
+public sealed record ExampleReport(string Name, string Description);
+
+/// <summary>Wall-clock seconds per phase.</summary>
+/// <param name="ReadSeconds">Reading and joining the input.</param>
+/// <param name="EstimateSeconds">Full-sample estimates.</param>
+/// <param name="IntervalSeconds">Half-sample replicates.</param>
+/// <param name="TotalSeconds">Everything.</param>
+public sealed record TimingsReport(double ReadSeconds, double EstimateSeconds, double IntervalSeconds, double TotalSeconds);

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Cch.Tool;
+
+/// <summary>Parses the command line, maps parse errors to exit code 2, and runs the chosen command.</summary>
+internal static class CommandRunner
+{
+    /// <summary>Runs <paramref name="root"/> on <paramref name="args"/> and returns the process exit code.</summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("Run 'dotnet cch --help' or 'dotnet cch check --help' for usage.");
+            return (int)ExitCodes.InputError;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancel.Token);
+        }
+        catch (CchInputException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return (int)ExitCodes.InputError;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled.");
+            return (int)ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"internal error ({e.GetType().Name}): {e.Message}");
+            Console.Error.WriteLine("This is a bug in Cch; please report it with the command line and this message.");
+            if (Environment.GetEnvironmentVariable("CCH_DEBUG") == "1") Console.Error.WriteLine(e);
+            return (int)ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>A Spectre console on standard error, for diagnostics and progress.</summary>
+    public static IAnsiConsole Diagnostics { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+    });
+
+    /// <summary>A Spectre console on standard output; 160 columns wide when redirected, so logs keep whole table rows.</summary>
+    public static IAnsiConsole Standard { get; } = CreateStandard();
+
+    private static IAnsiConsole CreateStandard()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected) console.Profile.Width = 160;
+        return console;
+    }
+
+    /// <summary>Whether to show live progress: standard error is a terminal and not under CI.</summary>
+    public static bool Interactive =>
+        !Console.IsErrorRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        && Diagnostics.Profile.Capabilities.Interactive;
+}

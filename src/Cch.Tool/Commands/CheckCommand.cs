@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Cch.Checking;
+using Cch.Configuration;
+using Cch.Criterion;
+using Cch.Reports;
+using Cch.Tool.Rendering;
+using Spectre.Console;
+
+namespace Cch.Tool.Commands;
+
+/// <summary><c>dotnet cch check</c>: maps options to settings, runs the core, presents the report.</summary>
+internal static partial class CheckCommand
+{
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var settings = Resolve(parse);
+        var outcome = await RunWithProgressAsync(settings, cancellationToken);
+        if (settings.ReportPath is not null)
+        {
+            try
+            {
+                ReportWriter.WriteAtomic(settings.ReportPath, ReportWriter.ToJson(outcome.Report));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CchInputException($"The report cannot be written: {e.Message}", file: settings.ReportPath, inner: e);
+            }
+        }
+
+        switch (settings.Format)
+        {
+            case ReportFormat.Json:
+                Console.Out.WriteLine(ReportWriter.ToJson(outcome.Report));
+                break;
+            case ReportFormat.Markdown:
+                Console.Out.Write(MarkdownReport.Render(outcome.Report));
+                break;
+            default:
+                ConsoleSummary.Write(CommandRunner.Standard, outcome.Report);
+                break;
+        }
+
+        if (settings.ReportPath is not null)
+            Console.Error.WriteLine($"report: {settings.ReportPath}");
+        return outcome.ExitCode;
+    }
+
+    /// <summary>Command line over config file over defaults.</summary>
+    internal static CheckSettings Resolve(ParseResult parse)
+    {
+        var cwd = Environment.CurrentDirectory;
+        var example = parse.GetValue(Example);
+        var fromCommandLine = new CchConfig
+        {
+            Data = parse.GetValue(Data),
+            Teachers = parse.GetValue(Teacher) is { Length: > 0 } t ? t : null,
+            Student = parse.GetValue(Student),
+            Label = parse.GetValue(Label),
+            Key = parse.GetValue(Key),
+            Join = parse.GetValue(Join),
+            Where = parse.GetValue(Where) is { Length: > 0 } w ? w : null,
+            Task = parse.GetValue(Task),
+            Estimator = parse.GetValue(Estimator),
+            LabelEstimator = parse.GetValue(LabelEstimator),
+            K = parse.GetValue(K),
+            Seed = parse.GetValue(Seed),
+            Margin = parse.GetValue(Margin),
+            Confidence = parse.GetValue(Confidence),
+            Replicates = parse.GetValue(Replicates),
+            FailOn = parse.GetValue(FailOn),
+            Report = parse.GetValue(Report),
+            Format = parse.GetValue(Format),
+        }.WithPathsRelativeTo(cwd);
+
+        var configPath = parse.GetValue(Config);
+        if (configPath is null && example is null && File.Exists(Path.Combine(cwd, CchConfigFile.DefaultFileName)))
+        {
+            configPath = Path.Combine(cwd, CchConfigFile.DefaultFileName);
+            Console.Error.WriteLine($"config: {configPath}");
+        }
+
+        var merged = configPath is null ? fromCommandLine : fromCommandLine.Over(CchConfigFile.Load(configPath));
+        return CheckSettings.From(merged, example);
+    }
+
+    private static async Task<CheckOutcome> RunWithProgressAsync(CheckSettings settings, CancellationToken cancellationToken)
+    {
+        if (!CommandRunner.Interactive)
+            return await CheckRunner.RunAsync(settings, null, cancellationToken);
+
+        CheckOutcome? outcome = null;
+        await CommandRunner.Diagnostics.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("reading input", maxValue: 1);
+                var progress = new Progress<CriterionProgress>(p =>
+                {
+                    task.Description = p.Stage;
+                    task.MaxValue = p.Total;
+                    task.Value = p.Completed;
+                });
+                outcome = await System.Threading.Tasks.Task.Run(() => CheckRunner.RunAsync(settings, progress, cancellationToken), cancellationToken);
+            });
+        return outcome!;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Cch.Criterion;
+using Cch.Reports;
+using Spectre.Console;
+
+namespace Cch.Tool.Rendering;
+
+/// <summary>The readable console summary of a report: one table row per teacher.</summary>
+internal static class ConsoleSummary
+{
+    /// <summary>Writes the summary to <paramref name="console"/>.</summary>
+    public static void Write(IAnsiConsole console, CchReport report)
+    {
+        var closed = report.Teachers.Any(t => t.ClosedForm is not null);
+        if (report.Example is not null)
+            console.MarkupLine($"[grey]{Markup.Escape(report.Example.Description)}[/]");
+        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"student {report.Student.Name} ({report.Student.Dimensions}-d) · label {report.Label.Name} ({report.Task}) · N = {report.N} · " +
+            $"estimators {report.Estimator.TeacherStudent}/{report.Estimator.StudentLabel}, k = {report.Estimator.K} · " +
+            $"{report.Interval.Level * 100:0.#}% half-sampling intervals (B = {report.Interval.Replicates}) · margin {report.Margin:0.###} nats · seed {report.Seed}")));
+
+        var table = new Table().Border(TableBorder.Rounded).Title("CCH: Δ = I(H_t;H_s) − I(H_s;Y), nats");
+        table.AddColumn(new TableColumn("#").RightAligned());
+        table.AddColumn("teacher");
+        table.AddColumn(new TableColumn("d").RightAligned());
+        table.AddColumn(Markup.Escape("I(H_t;H_s) [CI]"));
+        if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
+        table.AddColumn(Markup.Escape("I(H_s;Y) [CI]"));
+        if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
+        table.AddColumn(Markup.Escape("Δ [CI]"));
+        if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
+        table.AddColumn("verdict");
+        foreach (var t in report.Teachers)
+        {
+            var cells = new List<string> { t.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), t.Dimensions.ToString(CultureInfo.InvariantCulture), Cell(t.MiTeacherStudent) };
+            if (closed) cells.Add(Exact(t.ClosedForm?.MiTeacherStudent));
+            cells.Add(Cell(t.MiStudentLabel));
+            if (closed) cells.Add(Exact(t.ClosedForm?.MiStudentLabel));
+            cells.Add(Cell(t.Delta));
+            if (closed) cells.Add(Exact(t.ClosedForm?.Delta));
+            cells.Add(VerdictMarkup(t.Verdict));
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
+        foreach (var w in report.Warnings) console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}), exit code {report.ExitCode}");
+    }
+
+    private static string Cell(MiValue v) => Markup.Escape(MarkdownReport.Cell(v));
+
+    private static string Exact(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "";
+
+    private static string VerdictMarkup(Verdict verdict) => verdict switch
+    {
+        Verdict.Pass => "[green]pass[/]",
+        Verdict.Fail => "[red]fail[/]",
+        _ => "[yellow]inconclusive[/]",
+    };
+}
