@@ -133,7 +133,7 @@ internal sealed class LoadSession
             var matched = file.Columns.Where(c => Glob.IsMatch(spec.Column, c.Name)).ToList();
             if (matched.Count == 0)
                 throw new CchInputException(
-                    $"the glob '{spec.Column}' matches no column; expected scalar numeric columns such as mrna_000, mrna_001, … ({Messages.Available(file)}).",
+                    $"the glob '{spec.Column}' matches no column; expected it to match scalar numeric columns; {Messages.Available(file)}.",
                     state.Path, spec.Column);
             foreach (var column in matched)
             {
@@ -148,7 +148,7 @@ internal sealed class LoadSession
         {
             var column = file.Find(spec.Column)
                 ?? throw new CchInputException(
-                    $"column '{spec.Column}' not found{Messages.Hint(file, spec.Column)}; {Messages.Available(file)}.",
+                    $"column not found{Messages.Hint(file, spec.Column)}; {Messages.Available(file)}.",
                     state.Path, spec.Column);
             switch (column.Shape)
             {
@@ -184,7 +184,7 @@ internal sealed class LoadSession
             throw new CchInputException($"the label '{spec.Column}' is a glob; the label must be one scalar column.", state.Path, spec.Column);
         var column = file.Find(spec.Column)
             ?? throw new CchInputException(
-                $"label column '{spec.Column}' not found{Messages.Hint(file, spec.Column)}; {Messages.Available(file)}.",
+                $"label column not found{Messages.Hint(file, spec.Column)}; {Messages.Available(file)}.",
                 state.Path, spec.Column);
         LabelBuilder.CheckType(column, _request.Task, state.Path);
         return column;
@@ -198,7 +198,7 @@ internal sealed class LoadSession
             var file = state.File!;
             var column = file.Find(key)
                 ?? throw new CchInputException(
-                    $"key column '{key}' (--key) not found{Messages.Hint(file, key)}; every input file must have it; {Messages.Available(file)}.",
+                    $"key column (--key) not found{Messages.Hint(file, key)}; every input file must have the key column; {Messages.Available(file)}.",
                     state.Path, key);
             if (column.Shape != ColumnShape.Scalar || column.Kind is not (ValueKind.String or ValueKind.Integer))
                 throw new CchInputException(
@@ -283,7 +283,7 @@ internal sealed class LoadSession
         var rows = labelFile.File!.Rows;
         if (_files.Count > 1 && _files.Any(f => f.File!.Rows != rows))
             throw new CchInputException(
-                $"the input files have different row counts ({string.Join(", ", _files.Select(f => $"{Path.GetFileName(f.Path)}: {f.File!.Rows}"))}) "
+                $"The input files have different row counts ({string.Join(", ", _files.Select(f => $"{Path.GetFileName(f.Path)}: {f.File!.Rows}"))}) "
                 + "and no --key was given, so their rows cannot be aligned by position; pass --key COLUMN to join them on a key column.");
 
         var kept = new List<int>(rows);
@@ -291,7 +291,7 @@ internal sealed class LoadSession
             if (_files.All(f => f.Pass is null || f.Pass[r]))
                 kept.Add(r);
         if (kept.Count == 0)
-            throw new CchInputException($"the filters {string.Join(", ", _request.Filters)} together leave no rows.", labelFile.Path);
+            throw new CchInputException($"The filters {string.Join(", ", _request.Filters)} together leave no rows.", labelFile.Path);
 
         var output = kept.ToArray();
         foreach (var state in _files) state.OutputRows = output;
@@ -341,7 +341,7 @@ internal sealed class LoadSession
         var candidates = _files.ToDictionary(f => f, Candidates);
         var labelCandidates = candidates[labelFile];
         if (labelCandidates.Count == 0)
-            throw new CchInputException($"the filters {string.Join(", ", _request.Filters)} together leave no rows.", labelFile.Path);
+            throw new CchInputException($"The filters {string.Join(", ", _request.Filters)} together leave no rows.", labelFile.Path);
 
         List<string> final;
         var droppedByJoin = 0;
@@ -367,7 +367,7 @@ internal sealed class LoadSession
             final = labelCandidates.Where(k => _files.All(f => f.KeyIndex!.ContainsKey(k))).ToList();
             if (final.Count == 0)
                 throw new CchInputException(
-                    $"no key is present in every input file ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}); the inner join on '{keyName}' leaves no rows.",
+                    $"No key is present in every input file ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}); the inner join on '{keyName}' leaves no rows.",
                     column: keyName);
             droppedByJoin = _files.Sum(f => candidates[f].Count - final.Count);
         }

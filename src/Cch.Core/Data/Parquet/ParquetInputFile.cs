@@ -301,7 +301,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             while (i < n)
             {
                 if (repetitions[i] != 0)
-                    throw _file.Corrupt(column, $"a list continues at level {i} without a row start");
+                    throw _file.Corrupt(column, $"level entry {i} continues a list without a row start");
                 row++;
                 if (row >= _start + _count)
                     throw _file.Corrupt(column, $"more list rows than the {_count} rows of the row group");
