@@ -33,7 +33,11 @@ internal sealed class LoadSession
         try
         {
             foreach (var state in _files)
+            {
                 state.File = await ParquetInputFile.OpenAsync(state.Path, _cancellationToken).ConfigureAwait(false);
+                if (state.File.Rows == 0)
+                    throw new CchInputException("has no rows; expected at least one sample.", state.Path);
+            }
 
             // Resolve every column before reading any data, so spec mistakes fail fast.
             var features = new Dictionary<(FileState, string), FeaturePlan>();
