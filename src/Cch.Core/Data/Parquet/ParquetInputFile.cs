@@ -133,7 +133,14 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             foreach (var target in result)
             {
                 using var raw = await ReadRawAsync(group, target.Column, cancellationToken).ConfigureAwait(false);
-                FillScalar(raw, target, start, count);
+                try
+                {
+                    FillScalar(raw, target, start, count);
+                }
+                catch (Exception ex) when (IsDecodingFault(ex))
+                {
+                    throw Corrupt(target.Column, $"inconsistent values and levels in row group {g} ({ex.Message})", ex);
+                }
             }
         }
 
@@ -159,24 +166,38 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var raw = await ReadRawAsync(group, read.Column, cancellationToken).ConfigureAwait(false);
-                var sink = new NumericSink(this, read, outputRow, start, count);
-                switch (raw)
+                try
                 {
-                    case RawColumnData<float> v: sink.Process<float>(v); break;
-                    case RawColumnData<double> v: sink.Process<double>(v); break;
-                    case RawColumnData<Half> v: sink.Process<Half>(v); break;
-                    case RawColumnData<sbyte> v: sink.Process<sbyte>(v); break;
-                    case RawColumnData<byte> v: sink.Process<byte>(v); break;
-                    case RawColumnData<short> v: sink.Process<short>(v); break;
-                    case RawColumnData<ushort> v: sink.Process<ushort>(v); break;
-                    case RawColumnData<int> v: sink.Process<int>(v); break;
-                    case RawColumnData<uint> v: sink.Process<uint>(v); break;
-                    case RawColumnData<long> v: sink.Process<long>(v); break;
-                    case RawColumnData<ulong> v: sink.Process<ulong>(v); break;
-                    default:
-                        throw new CchInputException($"holds {read.Column.TypeName} values; expected numbers.", Path, read.Column.Name);
+                    Dispatch(raw, new NumericSink(this, read, outputRow, start, count));
+                }
+                catch (Exception ex) when (IsDecodingFault(ex))
+                {
+                    throw Corrupt(read.Column, $"inconsistent values and levels in row group {g} ({ex.Message})", ex);
                 }
             }
+        }
+    }
+
+    private static bool IsDecodingFault(Exception ex) =>
+        ex is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException or InvalidCastException;
+
+    private void Dispatch(RawColumnData raw, NumericSink sink)
+    {
+        switch (raw)
+        {
+            case RawColumnData<float> v: sink.Process<float>(v); break;
+            case RawColumnData<double> v: sink.Process<double>(v); break;
+            case RawColumnData<Half> v: sink.Process<Half>(v); break;
+            case RawColumnData<sbyte> v: sink.Process<sbyte>(v); break;
+            case RawColumnData<byte> v: sink.Process<byte>(v); break;
+            case RawColumnData<short> v: sink.Process<short>(v); break;
+            case RawColumnData<ushort> v: sink.Process<ushort>(v); break;
+            case RawColumnData<int> v: sink.Process<int>(v); break;
+            case RawColumnData<uint> v: sink.Process<uint>(v); break;
+            case RawColumnData<long> v: sink.Process<long>(v); break;
+            case RawColumnData<ulong> v: sink.Process<ulong>(v); break;
+            default:
+                throw new CchInputException($"holds {sink.Column.TypeName} values; expected numbers.", Path, sink.Column.Name);
         }
     }
 
@@ -232,8 +253,8 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         }
     }
 
-    private CchInputException Corrupt(ParquetColumn column, string what) =>
-        new($"not a Parquet file or corrupt: {what}.", Path, column.Name);
+    private CchInputException Corrupt(ParquetColumn column, string what, Exception? inner = null) =>
+        new($"not a Parquet file or corrupt: {what}.", Path, column.Name, inner: inner);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _reader.DisposeAsync();
@@ -246,6 +267,8 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         private readonly int[] _outputRow = outputRow;
         private readonly int _start = start;
         private readonly int _count = count;
+
+        public ParquetColumn Column => _read.Column;
 
         public void Process<T>(RawColumnData<T> raw) where T : struct
         {
