@@ -1,13 +1,30 @@
+using Cch.Data.Parquet;
+
 namespace Cch.Data;
 
 /// <summary>
 /// Reads representation dumps from Parquet (files written by pyarrow, pandas, DuckDB, Polars,
 /// Parquet.Net), joins them on a key, filters rows and validates every value.
 /// </summary>
+/// <remarks>
+/// Each distinct file is opened once and each needed column read once, row group by row group;
+/// only the rows that survive the filters and the join are converted, straight into N×d
+/// <see cref="double"/> matrices. Columns that are not asked for are never decoded. See
+/// <c>docs/data-input.md</c> for the spec grammar, the supported layouts and the error catalogue.
+/// </remarks>
 public static class DatasetLoader
 {
     /// <summary>Loads the teachers, the student and the label described by <paramref name="request"/>.</summary>
+    /// <param name="request">What to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// The aligned dataset: rows in the label file's order after filtering, teachers in request
+    /// order, keys as text when <see cref="DataRequest.Key"/> is set.
+    /// </returns>
     /// <exception cref="CchInputException">Any bad input; the message names file, column and first offending row.</exception>
-    public static Task<Dataset> LoadAsync(DataRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Being built: see the data-reader work.");
+    public static Task<Dataset> LoadAsync(DataRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new LoadSession(request, cancellationToken).RunAsync();
+    }
 }

@@ -24,7 +24,10 @@ public sealed class LabelVector
     /// <summary>Class index per sample (0..C−1) when <see cref="Kind"/> is classification, else <c>null</c>.</summary>
     public int[]? Classes { get; }
 
-    /// <summary>Class names by index, sorted ordinally, when classification, else <c>null</c>.</summary>
+    /// <summary>
+    /// Class names by index when classification, else <c>null</c>: string and bool classes sorted
+    /// ordinally, integer (and whole-number float) classes sorted numerically (<c>1, 2, 10</c>).
+    /// </summary>
     public string[]? ClassNames { get; }
 
     /// <summary>Target value per sample when <see cref="Kind"/> is regression, else <c>null</c>.</summary>

@@ -1,0 +1,409 @@
+namespace Cch.Data.Parquet;
+
+/// <summary>
+/// One run of <see cref="DatasetLoader.LoadAsync"/>: opens every file once, resolves column
+/// specs, reads the small scalar columns (key, filters, label), plans the rows (filters, join),
+/// then streams only the needed numeric columns into exactly-sized matrices.
+/// </summary>
+internal sealed class LoadSession
+{
+    private readonly DataRequest _request;
+    private readonly CancellationToken _cancellationToken;
+    private readonly StringComparer _pathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    private readonly List<FileState> _files = [];
+
+    public LoadSession(DataRequest request, CancellationToken cancellationToken)
+    {
+        _request = request;
+        _cancellationToken = cancellationToken;
+    }
+
+    public async Task<Dataset> RunAsync()
+    {
+        var request = _request;
+        if (request.Teachers is null || request.Teachers.Count == 0)
+            throw new CchInputException("No teacher representation was given; expected at least one teacher column spec ([PATH:]COLUMN).");
+        ArgumentNullException.ThrowIfNull(request.Student);
+        ArgumentNullException.ThrowIfNull(request.Label);
+
+        // Files in first-use order: teachers, student, label.
+        var teacherFiles = request.Teachers.Select(Resolve).ToList();
+        var studentFile = Resolve(request.Student);
+        var labelFile = Resolve(request.Label);
+        try
+        {
+            foreach (var state in _files)
+            {
+                state.File = await ParquetInputFile.OpenAsync(state.Path, _cancellationToken).ConfigureAwait(false);
+                if (state.File.Rows == 0)
+                    throw new CchInputException("has no rows; expected at least one sample.", state.Path);
+            }
+
+            // Resolve every column before reading any data, so spec mistakes fail fast.
+            var features = new Dictionary<(FileState, string), FeaturePlan>();
+            var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec)).ToList();
+            var studentPlan = Plan(features, studentFile, request.Student);
+            var labelColumn = ResolveLabel(labelFile);
+            ResolveKey();
+            ResolveFilters();
+
+            // Read the scalar columns that decide the rows, then plan the rows.
+            foreach (var state in _files)
+                await ReadControlColumnsAsync(state, state == labelFile ? labelColumn : null).ConfigureAwait(false);
+            foreach (var state in _files)
+                ApplyFilters(state);
+            var (rows, summary) = _request.Key is null ? AlignByPosition(labelFile) : JoinOnKey(labelFile);
+
+            var label = LabelBuilder.Build(labelFile.Label!, labelFile.OutputRows!, request.Task, labelFile.Path);
+            var keys = request.Key is null ? null : labelFile.OutputRows!.Select(r => labelFile.Key!.Text(r)).ToArray();
+
+            // Stream the numeric columns into N×d matrices.
+            foreach (var plan in features.Values)
+                plan.Builder = new MatrixBuilder(plan.Name, plan.File.Path, rows, plan.ListColumn is null ? plan.ScalarColumns.Count : 0);
+            foreach (var state in _files)
+            {
+                var reads = new Dictionary<ParquetColumn, ColumnRead>();
+                foreach (var plan in features.Values.Where(p => p.File == state))
+                {
+                    if (plan.ListColumn is { } list)
+                    {
+                        GetRead(reads, list).ListTarget = plan.Builder;
+                    }
+                    else
+                    {
+                        for (var c = 0; c < plan.ScalarColumns.Count; c++)
+                            GetRead(reads, plan.ScalarColumns[c]).ScalarTargets.Add((plan.Builder!, c));
+                    }
+                }
+
+                if (reads.Count == 0) continue;
+                var outputRow = new int[state.File!.Rows];
+                Array.Fill(outputRow, -1);
+                var used = state.OutputRows!;
+                for (var i = 0; i < used.Length; i++) outputRow[used[i]] = i;
+                await state.File.ReadNumericAsync(reads.Values.OrderBy(r => r.Column.Ordinal).ToList(), outputRow, _cancellationToken).ConfigureAwait(false);
+            }
+
+            var matrices = features.Values.ToDictionary(p => p, p => p.Builder!.Build());
+            var inputs = new List<InputFileInfo>(_files.Count);
+            foreach (var state in _files)
+                inputs.Add(new InputFileInfo(state.Path, state.File!.Rows, await state.File.ComputeSha256Async(_cancellationToken).ConfigureAwait(false)));
+
+            return new Dataset
+            {
+                Teachers = teacherPlans.Select(p => matrices[p]).ToList(),
+                Student = matrices[studentPlan],
+                Label = label,
+                Keys = keys,
+                Inputs = inputs,
+                Join = summary,
+            };
+        }
+        finally
+        {
+            foreach (var state in _files)
+                if (state.File is not null)
+                    await state.File.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static ColumnRead GetRead(Dictionary<ParquetColumn, ColumnRead> reads, ParquetColumn column)
+    {
+        if (!reads.TryGetValue(column, out var read))
+            reads[column] = read = new ColumnRead(column);
+        return read;
+    }
+
+    private FileState Resolve(ColumnSpec spec)
+    {
+        var path = spec.ResolvePath(_request.DataPath, _request.BaseDirectory);
+        var state = _files.FirstOrDefault(f => _pathComparer.Equals(f.Path, path));
+        if (state is null)
+        {
+            state = new FileState(path);
+            _files.Add(state);
+        }
+
+        return state;
+    }
+
+    private static FeaturePlan Plan(Dictionary<(FileState, string), FeaturePlan> plans, FileState state, ColumnSpec spec)
+    {
+        if (plans.TryGetValue((state, spec.Column), out var existing)) return existing;
+        var file = state.File!;
+        var plan = new FeaturePlan(spec.ToString(), state);
+        if (spec.IsGlob)
+        {
+            var matched = file.Columns.Where(c => Glob.IsMatch(spec.Column, c.Name)).ToList();
+            if (matched.Count == 0)
+                throw new CchInputException(
+                    $"the glob '{spec.Column}' matches no column; expected it to match scalar numeric columns; {Messages.Available(file)}.",
+                    state.Path, spec.Column);
+            foreach (var column in matched)
+            {
+                if (column.Shape != ColumnShape.Scalar || !column.IsNumeric)
+                    throw new CchInputException(
+                        $"the glob '{spec.Column}' matches '{column.Name}', which is {Messages.Article(column.TypeName)}; a glob must match only scalar numeric columns (float, double or integer).",
+                        state.Path, column.Name);
+                plan.ScalarColumns.Add(column);
+            }
+        }
+        else
+        {
+            var column = file.Find(spec.Column)
+                ?? throw new CchInputException(
+                    $"column not found{Messages.Hint(file, spec.Column)}; {Messages.Available(file)}.",
+                    state.Path, spec.Column);
+            switch (column.Shape)
+            {
+                case ColumnShape.List when column.IsNumeric:
+                    plan.ListColumn = column;
+                    break;
+                case ColumnShape.List:
+                    throw new CchInputException(
+                        $"is {Messages.Article(column.TypeName)}; expected a list of numbers (float, double or an integer type){Decimal(column)}.",
+                        state.Path, column.Name);
+                case ColumnShape.Scalar when column.IsNumeric:
+                    plan.ScalarColumns.Add(column);
+                    break;
+                default:
+                    throw new CchInputException(
+                        $"is {Messages.Article(column.TypeName)}; expected a representation: a list column of numbers (list<float>, fixed-size list, …), a numeric column, or a glob over numeric columns{Decimal(column)}.",
+                        state.Path, column.Name);
+            }
+        }
+
+        plans[(state, spec.Column)] = plan;
+        return plan;
+    }
+
+    private static string Decimal(ParquetColumn column) =>
+        column.ValueType == "decimal" ? "; decimal columns are not supported, cast them to float64 first" : string.Empty;
+
+    private ParquetColumn ResolveLabel(FileState state)
+    {
+        var spec = _request.Label;
+        var file = state.File!;
+        if (spec.IsGlob)
+            throw new CchInputException($"the label '{spec.Column}' is a glob; the label must be one scalar column.", state.Path, spec.Column);
+        var column = file.Find(spec.Column)
+            ?? throw new CchInputException(
+                $"label column not found{Messages.Hint(file, spec.Column)}; {Messages.Available(file)}.",
+                state.Path, spec.Column);
+        LabelBuilder.CheckType(column, _request.Task, state.Path);
+        return column;
+    }
+
+    private void ResolveKey()
+    {
+        if (_request.Key is not { } key) return;
+        foreach (var state in _files)
+        {
+            var file = state.File!;
+            var column = file.Find(key)
+                ?? throw new CchInputException(
+                    $"key column (--key) not found{Messages.Hint(file, key)}; every input file must have the key column; {Messages.Available(file)}.",
+                    state.Path, key);
+            if (column.Shape != ColumnShape.Scalar || column.Kind is not (ValueKind.String or ValueKind.Integer))
+                throw new CchInputException(
+                    $"the key column is {Messages.Article(column.TypeName)}; expected a string or integer column.",
+                    state.Path, key);
+            state.KeyColumn = column;
+        }
+    }
+
+    private void ResolveFilters()
+    {
+        foreach (var filter in _request.Filters)
+        {
+            var found = false;
+            foreach (var state in _files)
+            {
+                var column = state.File!.Find(filter.Column);
+                if (column is null) continue;
+                found = true;
+                if (column.Shape != ColumnShape.Scalar || column.Kind == ValueKind.Other)
+                    throw new CchInputException(
+                        $"--where {filter} filters on {Messages.Article(column.TypeName)} column; expected a string, integer, bool or float column.",
+                        state.Path, column.Name);
+                state.FilterColumns.Add((filter, column));
+            }
+
+            if (!found)
+                throw new CchInputException(
+                    $"--where {filter}: column '{filter.Column}' is in none of the input files ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}).",
+                    column: filter.Column);
+        }
+    }
+
+    private async Task ReadControlColumnsAsync(FileState state, ParquetColumn? labelColumn)
+    {
+        var wanted = new List<ParquetColumn>();
+        void Want(ParquetColumn? c)
+        {
+            if (c is not null && !wanted.Contains(c)) wanted.Add(c);
+        }
+
+        Want(state.KeyColumn);
+        foreach (var (_, column) in state.FilterColumns) Want(column);
+        Want(labelColumn);
+        if (wanted.Count == 0) return;
+        var read = await state.File!.ReadScalarsAsync(wanted, _cancellationToken).ConfigureAwait(false);
+        ScalarColumn Get(ParquetColumn c) => read[wanted.IndexOf(c)];
+        if (state.KeyColumn is not null) state.Key = Get(state.KeyColumn);
+        foreach (var (filter, column) in state.FilterColumns) state.Filters.Add((filter, Get(column)));
+        if (labelColumn is not null) state.Label = Get(labelColumn);
+    }
+
+    private static void ApplyFilters(FileState state)
+    {
+        if (state.Filters.Count == 0) return;
+        var rows = state.File!.Rows;
+        var pass = new bool[rows];
+        Array.Fill(pass, true);
+        foreach (var (filter, column) in state.Filters)
+        {
+            var matches = 0;
+            for (var r = 0; r < rows; r++)
+            {
+                if (column.TextEquals(r, filter.Value)) matches++;
+                else pass[r] = false;
+            }
+
+            if (matches == 0)
+            {
+                var values = new SortedSet<string>(StringComparer.Ordinal);
+                for (var r = 0; r < rows && values.Count < 1000; r++) values.Add(column.Text(r));
+                var present = values.Count == 0 ? "the file has no rows" : $"values present: {Messages.Some(values, 6)}";
+                throw new CchInputException($"--where {filter} matches no row; {present}.", state.Path, filter.Column);
+            }
+        }
+
+        state.Pass = pass;
+    }
+
+    private (int Rows, JoinSummary Summary) AlignByPosition(FileState labelFile)
+    {
+        var rows = labelFile.File!.Rows;
+        if (_files.Count > 1 && _files.Any(f => f.File!.Rows != rows))
+            throw new CchInputException(
+                $"The input files have different row counts ({string.Join(", ", _files.Select(f => $"{Path.GetFileName(f.Path)}: {f.File!.Rows}"))}) "
+                + "and no --key was given, so their rows cannot be aligned by position; pass --key COLUMN to join them on a key column.");
+
+        var kept = new List<int>(rows);
+        for (var r = 0; r < rows; r++)
+            if (_files.All(f => f.Pass is null || f.Pass[r]))
+                kept.Add(r);
+        if (kept.Count == 0)
+            throw new CchInputException($"The filters {string.Join(", ", _request.Filters)} together leave no rows.", labelFile.Path);
+
+        var output = kept.ToArray();
+        foreach (var state in _files) state.OutputRows = output;
+        return (output.Length, new JoinSummary(null, _request.Join, output.Length, 0, rows - output.Length));
+    }
+
+    private (int Rows, JoinSummary Summary) JoinOnKey(FileState labelFile)
+    {
+        var keyName = _request.Key!;
+        foreach (var state in _files)
+        {
+            var key = state.Key!;
+            var index = new Dictionary<string, int>(state.File!.Rows, StringComparer.Ordinal);
+            for (var r = 0; r < key.Rows; r++)
+            {
+                if (key.IsNull(r))
+                    throw new CchInputException("the key is null; every row needs a key.", state.Path, keyName, r);
+                var text = key.Text(r);
+                if (!index.TryAdd(text, r))
+                    throw new CchInputException(
+                        $"duplicate key '{text}' in rows {index[text]} and {r}; keys must be unique within a file.",
+                        state.Path, keyName, r);
+            }
+
+            state.KeyIndex = index;
+        }
+
+        // A key filtered out in any file is filtered out everywhere (e.g. split lives only in the labels table).
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var state in _files.Where(f => f.Pass is not null))
+            for (var r = 0; r < state.Pass!.Length; r++)
+                if (!state.Pass[r])
+                    excluded.Add(state.Key!.Text(r));
+
+        List<string> Candidates(FileState state)
+        {
+            var list = new List<string>();
+            for (var r = 0; r < state.File!.Rows; r++)
+            {
+                var text = state.Key!.Text(r);
+                if ((state.Pass is null || state.Pass[r]) && !excluded.Contains(text)) list.Add(text);
+            }
+
+            return list;
+        }
+
+        var candidates = _files.ToDictionary(f => f, Candidates);
+        var labelCandidates = candidates[labelFile];
+        if (labelCandidates.Count == 0)
+            throw new CchInputException($"The filters {string.Join(", ", _request.Filters)} together leave no rows.", labelFile.Path);
+
+        List<string> final;
+        var droppedByJoin = 0;
+        if (_request.Join == JoinMode.Strict)
+        {
+            foreach (var state in _files)
+            {
+                foreach (var other in _files.Where(o => o != state))
+                {
+                    var missing = candidates[state].Where(k => !other.KeyIndex!.ContainsKey(k)).ToList();
+                    if (missing.Count > 0)
+                        throw new CchInputException(
+                            $"{missing.Count} key(s) of {Path.GetFileName(state.Path)} are missing from this file: {Messages.Some(missing, 5)}; "
+                            + "every key must be in every file (strict join); use --join inner to keep only the keys found in every file.",
+                            other.Path, keyName);
+                }
+            }
+
+            final = labelCandidates;
+        }
+        else
+        {
+            final = labelCandidates.Where(k => _files.All(f => f.KeyIndex!.ContainsKey(k))).ToList();
+            if (final.Count == 0)
+                throw new CchInputException(
+                    $"No key is present in every input file ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}); the inner join on '{keyName}' leaves no rows.",
+                    column: keyName);
+            droppedByJoin = _files.Sum(f => candidates[f].Count - final.Count);
+        }
+
+        foreach (var state in _files)
+            state.OutputRows = final.Select(k => state.KeyIndex![k]).ToArray();
+        var droppedByFilter = labelFile.File!.Rows - labelCandidates.Count;
+        return (final.Count, new JoinSummary(keyName, _request.Join, final.Count, droppedByJoin, droppedByFilter));
+    }
+
+    /// <summary>One distinct input file and what is read from it.</summary>
+    private sealed class FileState(string path)
+    {
+        public string Path { get; } = path;
+        public ParquetInputFile? File { get; set; }
+        public ParquetColumn? KeyColumn { get; set; }
+        public List<(RowFilter Filter, ParquetColumn Column)> FilterColumns { get; } = [];
+        public ScalarColumn? Key { get; set; }
+        public List<(RowFilter Filter, ScalarColumn Column)> Filters { get; } = [];
+        public ScalarColumn? Label { get; set; }
+        public bool[]? Pass { get; set; }
+        public Dictionary<string, int>? KeyIndex { get; set; }
+        public int[]? OutputRows { get; set; }
+    }
+
+    /// <summary>How one column spec becomes a matrix.</summary>
+    private sealed class FeaturePlan(string name, FileState file)
+    {
+        public string Name { get; } = name;
+        public FileState File { get; } = file;
+        public ParquetColumn? ListColumn { get; set; }
+        public List<ParquetColumn> ScalarColumns { get; } = [];
+        public MatrixBuilder? Builder { get; set; }
+    }
+}

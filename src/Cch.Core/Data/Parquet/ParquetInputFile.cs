@@ -1,0 +1,398 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Parquet;
+using Parquet.Data;
+
+namespace Cch.Data.Parquet;
+
+/// <summary>
+/// What to do with one numeric column of a file while streaming it: the (matrix, column offset)
+/// pairs it feeds when it is a scalar, or the matrix it fills when it is a list.
+/// </summary>
+internal sealed class ColumnRead(ParquetColumn column)
+{
+    public ParquetColumn Column { get; } = column;
+
+    public List<(MatrixBuilder Matrix, int Offset)> ScalarTargets { get; } = [];
+
+    public MatrixBuilder? ListTarget { get; set; }
+}
+
+/// <summary>
+/// One open Parquet input file. Columns are read raw (values plus definition and repetition
+/// levels) row group by row group, which works for every list layout, including those whose
+/// typed reads fail in Parquet.Net 6.
+/// </summary>
+internal sealed class ParquetInputFile : IAsyncDisposable
+{
+    private readonly ParquetReader _reader;
+    private readonly long[] _rowGroupStarts;
+
+    private ParquetInputFile(string path, ParquetReader reader, List<ParquetColumn> columns, int rows, long[] rowGroupStarts)
+    {
+        Path = path;
+        _reader = reader;
+        Columns = columns;
+        Rows = rows;
+        _rowGroupStarts = rowGroupStarts;
+    }
+
+    /// <summary>Full path of the file.</summary>
+    public string Path { get; }
+
+    /// <summary>Rows in the file.</summary>
+    public int Rows { get; }
+
+    /// <summary>Top-level columns in file order.</summary>
+    public IReadOnlyList<ParquetColumn> Columns { get; }
+
+    /// <summary>The column named exactly <paramref name="name"/>, or <c>null</c>.</summary>
+    public ParquetColumn? Find(string name)
+    {
+        foreach (var column in Columns)
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+                return column;
+        return null;
+    }
+
+    /// <summary>Opens and validates the footer of <paramref name="path"/>.</summary>
+    /// <exception cref="CchInputException">The file is missing, unreadable, not Parquet, or corrupt.</exception>
+    public static async Task<ParquetInputFile> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path))
+            throw new CchInputException("is a directory, not a Parquet file.", path);
+        if (!File.Exists(path))
+            throw new CchInputException("file not found; expected a Parquet file.", path);
+
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CchInputException($"cannot open the file: {ex.Message}", path, inner: ex);
+        }
+
+        ParquetReader? reader = null;
+        try
+        {
+            reader = await ParquetReader.CreateAsync(stream, new ParquetOptions(), leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
+            var metadata = reader.Metadata ?? throw new InvalidDataException("the file has no metadata.");
+            var columns = ParquetColumn.FromSchema(metadata.Schema, reader.Schema.GetDataFields());
+            var starts = new long[reader.RowGroupCount + 1];
+            for (var g = 0; g < reader.RowGroupCount; g++)
+                starts[g + 1] = starts[g] + reader.RowGroups[g].RowCount;
+            if (starts[^1] != metadata.NumRows)
+                throw new InvalidDataException($"the row groups hold {starts[^1]} rows but the footer says {metadata.NumRows}.");
+            if (metadata.NumRows > Array.MaxLength)
+                throw new CchInputException($"has {metadata.NumRows} rows; at most {Array.MaxLength} are supported.", path);
+            return new ParquetInputFile(path, reader, columns, (int)metadata.NumRows, starts);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not CchInputException)
+        {
+            if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
+            else await stream.DisposeAsync().ConfigureAwait(false);
+            throw new CchInputException($"not a Parquet file or corrupt: {ex.Message}", path, inner: ex);
+        }
+        catch
+        {
+            if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
+            else await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Streams the file through SHA-256 and returns the lower-case hex digest.</summary>
+    public async Task<string> ComputeSha256Async(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+            return Convert.ToHexStringLower(hash);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CchInputException($"cannot read the file: {ex.Message}", Path, inner: ex);
+        }
+    }
+
+    /// <summary>Reads whole scalar columns (keys, filter columns, the label) into memory.</summary>
+    public async Task<ScalarColumn[]> ReadScalarsAsync(IReadOnlyList<ParquetColumn> columns, CancellationToken cancellationToken)
+    {
+        var result = new ScalarColumn[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+            result[i] = new ScalarColumn(columns[i], Rows);
+        for (var g = 0; g < _reader.RowGroupCount; g++)
+        {
+            var group = _reader.RowGroups[g];
+            var start = (int)_rowGroupStarts[g];
+            var count = (int)(_rowGroupStarts[g + 1] - start);
+            foreach (var target in result)
+            {
+                using var raw = await ReadRawAsync(group, target.Column, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    FillScalar(raw, target, start, count);
+                }
+                catch (Exception ex) when (IsDecodingFault(ex))
+                {
+                    throw Corrupt(target.Column, $"inconsistent values and levels in row group {g} ({ex.Message})", ex);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Streams numeric columns row group by row group into their matrices. <paramref name="outputRow"/>
+    /// maps each file row to its output row, or −1 when the row is not used (such rows are skipped,
+    /// not validated).
+    /// </summary>
+    public async Task ReadNumericAsync(IReadOnlyList<ColumnRead> reads, int[] outputRow, CancellationToken cancellationToken)
+    {
+        for (var g = 0; g < _reader.RowGroupCount; g++)
+        {
+            var group = _reader.RowGroups[g];
+            var start = (int)_rowGroupStarts[g];
+            var count = (int)(_rowGroupStarts[g + 1] - start);
+            var anyUsed = false;
+            for (var r = start; r < start + count && !anyUsed; r++) anyUsed = outputRow[r] >= 0;
+            if (!anyUsed) continue;
+            foreach (var read in reads)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var raw = await ReadRawAsync(group, read.Column, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    Dispatch(raw, new NumericSink(this, read, outputRow, start, count));
+                }
+                catch (Exception ex) when (IsDecodingFault(ex))
+                {
+                    throw Corrupt(read.Column, $"inconsistent values and levels in row group {g} ({ex.Message})", ex);
+                }
+            }
+        }
+    }
+
+    private static bool IsDecodingFault(Exception ex) =>
+        ex is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException or InvalidCastException;
+
+    private void Dispatch(RawColumnData raw, NumericSink sink)
+    {
+        switch (raw)
+        {
+            case RawColumnData<float> v: sink.Process<float>(v); break;
+            case RawColumnData<double> v: sink.Process<double>(v); break;
+            case RawColumnData<Half> v: sink.Process<Half>(v); break;
+            case RawColumnData<sbyte> v: sink.Process<sbyte>(v); break;
+            case RawColumnData<byte> v: sink.Process<byte>(v); break;
+            case RawColumnData<short> v: sink.Process<short>(v); break;
+            case RawColumnData<ushort> v: sink.Process<ushort>(v); break;
+            case RawColumnData<int> v: sink.Process<int>(v); break;
+            case RawColumnData<uint> v: sink.Process<uint>(v); break;
+            case RawColumnData<long> v: sink.Process<long>(v); break;
+            case RawColumnData<ulong> v: sink.Process<ulong>(v); break;
+            default:
+                throw new CchInputException($"holds {sink.Column.TypeName} values; expected numbers.", Path, sink.Column.Name);
+        }
+    }
+
+    private async Task<RawColumnData> ReadRawAsync(ParquetRowGroupReader group, ParquetColumn column, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await group.ReadRawColumnDataBaseAsync(column.Leaf!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var why = ex is NotImplementedException or NotSupportedException
+                ? "uses a Parquet encoding or page format the reader does not support"
+                : "not a Parquet file or corrupt";
+            throw new CchInputException($"{why}: cannot decode the column ({ex.GetType().Name}: {ex.Message})", Path, column.Name, inner: ex);
+        }
+    }
+
+    private void FillScalar(RawColumnData raw, ScalarColumn target, int start, int count)
+    {
+        var column = target.Column;
+        var maxDefinition = column.MaxDefinition;
+        var definitions = maxDefinition > 0 ? raw.DefinitionLevels : default;
+        if (maxDefinition > 0 && definitions.Length < count)
+            throw Corrupt(column, $"{definitions.Length} definition levels for {count} rows");
+        var vi = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (maxDefinition > 0 && definitions[i] != maxDefinition)
+            {
+                target.SetNull(start + i);
+                continue;
+            }
+
+            var row = start + i;
+            switch (raw)
+            {
+                case RawColumnData<ReadOnlyMemory<char>> s: target.Strings![row] = new string(s.Values[vi++].Span); break;
+                case RawColumnData<bool> b: target.Bools![row] = b.Values[vi++]; break;
+                case RawColumnData<float> f: target.Floats![row] = f.Values[vi++]; break;
+                case RawColumnData<double> f: target.Floats![row] = f.Values[vi++]; break;
+                case RawColumnData<Half> f: target.Floats![row] = (double)f.Values[vi++]; break;
+                case RawColumnData<sbyte> n: target.Integers![row] = n.Values[vi++]; break;
+                case RawColumnData<byte> n: target.Integers![row] = n.Values[vi++]; break;
+                case RawColumnData<short> n: target.Integers![row] = n.Values[vi++]; break;
+                case RawColumnData<ushort> n: target.Integers![row] = n.Values[vi++]; break;
+                case RawColumnData<int> n: target.Integers![row] = n.Values[vi++]; break;
+                case RawColumnData<uint> n: target.Integers![row] = n.Values[vi++]; break;
+                case RawColumnData<long> n: target.Integers![row] = n.Values[vi++]; break;
+                case RawColumnData<ulong> n: target.Integers![row] = unchecked((long)n.Values[vi++]); break;
+                default: throw new CchInputException($"holds {column.TypeName} values, which cannot be read here.", Path, column.Name);
+            }
+        }
+    }
+
+    private CchInputException Corrupt(ParquetColumn column, string what, Exception? inner = null) =>
+        new($"not a Parquet file or corrupt: {what}.", Path, column.Name, inner: inner);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _reader.DisposeAsync();
+
+    /// <summary>Converts one row group of a raw numeric column into doubles, validating used rows.</summary>
+    private readonly ref struct NumericSink(ParquetInputFile file, ColumnRead read, int[] outputRow, int start, int count)
+    {
+        private readonly ParquetInputFile _file = file;
+        private readonly ColumnRead _read = read;
+        private readonly int[] _outputRow = outputRow;
+        private readonly int _start = start;
+        private readonly int _count = count;
+
+        public ParquetColumn Column => _read.Column;
+
+        public void Process<T>(RawColumnData<T> raw) where T : struct
+        {
+            if (_read.Column.Shape == ColumnShape.List) ProcessList(raw);
+            else ProcessScalar(raw);
+        }
+
+        private void ProcessScalar<T>(RawColumnData<T> raw) where T : struct
+        {
+            var column = _read.Column;
+            var maxDefinition = column.MaxDefinition;
+            var definitions = maxDefinition > 0 ? raw.DefinitionLevels : default;
+            if (maxDefinition > 0 && definitions.Length < _count)
+                throw _file.Corrupt(column, $"{definitions.Length} definition levels for {_count} rows");
+            var values = raw.Values;
+            var targets = _read.ScalarTargets;
+            var vi = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                var row = _start + i;
+                var defined = maxDefinition == 0 || definitions[i] == maxDefinition;
+                if (!defined)
+                {
+                    if (_outputRow[row] >= 0)
+                        throw new CchInputException("is null; every used row needs a number.", _file.Path, column.Name, row);
+                    continue;
+                }
+
+                var value = ToDouble(values[vi++]);
+                var output = _outputRow[row];
+                if (output < 0) continue;
+                if (!double.IsFinite(value))
+                    throw new CchInputException($"is {Describe(value)}; every value must be a finite number.", _file.Path, column.Name, row);
+                foreach (var (matrix, offset) in targets)
+                    matrix.Values![(long)output * matrix.Width + offset] = value;
+            }
+        }
+
+        private void ProcessList<T>(RawColumnData<T> raw) where T : struct
+        {
+            var column = _read.Column;
+            var matrix = _read.ListTarget!;
+            var definitions = raw.DefinitionLevels;
+            var repetitions = raw.RepetitionLevels;
+            var values = raw.Values;
+            var n = Math.Min(definitions.Length, repetitions.Length);
+            var maxDefinition = column.MaxDefinition;
+            var listDefined = column.ListDefined;
+            var elementDefined = column.ElementDefined;
+            var vi = 0;
+            var row = _start - 1;
+            var i = 0;
+            while (i < n)
+            {
+                if (repetitions[i] != 0)
+                    throw _file.Corrupt(column, $"level entry {i} continues a list without a row start");
+                row++;
+                if (row >= _start + _count)
+                    throw _file.Corrupt(column, $"more list rows than the {_count} rows of the row group");
+
+                var end = i + 1;
+                while (end < n && repetitions[end] != 0) end++;
+                var output = _outputRow[row];
+                var first = definitions[i];
+                if (output < 0)
+                {
+                    for (var k = i; k < end; k++)
+                        if (definitions[k] == maxDefinition) vi++;
+                    i = end;
+                    continue;
+                }
+
+                if (first < listDefined)
+                    throw new CchInputException("is a null list; every used row needs a list of numbers.", _file.Path, column.Name, row);
+                if (first < elementDefined)
+                    throw new CchInputException("is an empty list; every used row needs a non-empty list of numbers.", _file.Path, column.Name, row);
+
+                var length = end - i;
+                if (matrix.Values is null)
+                    matrix.Allocate(length, row);
+                else if (length != matrix.Width)
+                    throw new CchInputException(
+                        $"has {length} values but row {matrix.WidthRow} has {matrix.Width}; lists must all have the same length (ragged lists).",
+                        _file.Path, column.Name, row);
+
+                var destination = matrix.Values.AsSpan((int)((long)output * matrix.Width), matrix.Width);
+                for (var k = 0; k < length; k++)
+                {
+                    if (definitions[i + k] != maxDefinition)
+                        throw new CchInputException($"has a null element at position {k}; lists must not contain nulls.", _file.Path, column.Name, row);
+                    var value = ToDouble(values[vi++]);
+                    if (!double.IsFinite(value))
+                        throw new CchInputException($"has {Describe(value)} at position {k}; every value must be a finite number.", _file.Path, column.Name, row);
+                    destination[k] = value;
+                }
+
+                i = end;
+            }
+
+            if (row != _start + _count - 1)
+                throw _file.Corrupt(column, $"{row - _start + 1} list rows in a row group of {_count} rows");
+        }
+
+        private static string Describe(double value) =>
+            double.IsNaN(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity";
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double ToDouble<T>(T value) where T : struct
+        {
+            if (typeof(T) == typeof(float)) return Unsafe.As<T, float>(ref value);
+            if (typeof(T) == typeof(double)) return Unsafe.As<T, double>(ref value);
+            if (typeof(T) == typeof(Half)) return (double)Unsafe.As<T, Half>(ref value);
+            if (typeof(T) == typeof(sbyte)) return Unsafe.As<T, sbyte>(ref value);
+            if (typeof(T) == typeof(byte)) return Unsafe.As<T, byte>(ref value);
+            if (typeof(T) == typeof(short)) return Unsafe.As<T, short>(ref value);
+            if (typeof(T) == typeof(ushort)) return Unsafe.As<T, ushort>(ref value);
+            if (typeof(T) == typeof(int)) return Unsafe.As<T, int>(ref value);
+            if (typeof(T) == typeof(uint)) return Unsafe.As<T, uint>(ref value);
+            if (typeof(T) == typeof(long)) return Unsafe.As<T, long>(ref value);
+            if (typeof(T) == typeof(ulong)) return Unsafe.As<T, ulong>(ref value);
+            throw new NotSupportedException(typeof(T).Name);
+        }
+    }
+
+    /// <summary>Formats a row count or index for messages.</summary>
+    internal static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,158 @@
+using Cch.Data;
+
+namespace Cch.Tests.Data;
+
+/// <summary>Each bad input is a <see cref="CchInputException"/> that locates the file, column and first offending row.</summary>
+public sealed partial class DatasetLoaderTests
+{
+    private static Task<CchInputException> BadVector(string column) =>
+        Fails(OneFile("bad_values.parquet", ["ok"], column, "label"));
+
+    private static void AssertAt(CchInputException error, string file, string? column, long? row, string phrase)
+    {
+        Assert.Equal(Fixture(file), error.File);
+        Assert.Equal(column, error.Column);
+        Assert.Equal(row, error.Row);
+        Assert.Contains(phrase, error.Message);
+    }
+
+    [Fact]
+    public async Task NaN_inside_a_list_is_reported_at_its_row()
+    {
+        var error = await BadVector("nan_list");
+        AssertAt(error, "bad_values.parquet", "nan_list", 2, "has NaN at position 1");
+        Assert.StartsWith($"{Fixture("bad_values.parquet")}, column 'nan_list', row 2: ", error.Message);
+    }
+
+    [Fact]
+    public async Task Infinity_in_a_scalar_column_is_reported_at_its_row() =>
+        AssertAt(await BadVector("inf_scalar"), "bad_values.parquet", "inf_scalar", 3, "is +infinity");
+
+    [Fact]
+    public async Task A_null_scalar_is_reported_at_its_row() =>
+        AssertAt(await BadVector("null_scalar"), "bad_values.parquet", "null_scalar", 1, "is null");
+
+    [Fact]
+    public async Task A_null_list_is_reported_at_its_row() =>
+        AssertAt(await BadVector("null_list"), "bad_values.parquet", "null_list", 1, "null list");
+
+    [Fact]
+    public async Task A_null_element_inside_a_list_is_reported_at_its_row() =>
+        AssertAt(await BadVector("null_element"), "bad_values.parquet", "null_element", 4, "null element at position 1");
+
+    [Fact]
+    public async Task Ragged_lists_report_both_lengths()
+    {
+        var error = await BadVector("ragged");
+        AssertAt(error, "bad_values.parquet", "ragged", 3, "has 3 values but row 0 has 2");
+        Assert.Contains("ragged", error.Message);
+    }
+
+    [Fact]
+    public async Task An_empty_list_is_reported_at_its_row() =>
+        AssertAt(await BadVector("empty_list"), "bad_values.parquet", "empty_list", 2, "empty list");
+
+    [Fact]
+    public async Task A_string_column_used_as_a_vector_says_what_was_expected()
+    {
+        var error = await BadVector("name");
+        AssertAt(error, "bad_values.parquet", "name", null, "is a string; expected a representation");
+    }
+
+    [Fact]
+    public async Task A_list_of_strings_says_a_list_of_numbers_was_expected() =>
+        AssertAt(await BadVector("str_list"), "bad_values.parquet", "str_list", null, "list<string>; expected a list of numbers");
+
+    [Fact]
+    public async Task A_single_class_label_is_rejected() =>
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "one_class")),
+            "bad_values.parquet", "one_class", null, "single-class label: every used row has class '7'");
+
+    [Fact]
+    public async Task A_null_label_is_reported_at_its_row() =>
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "null_label")),
+            "bad_values.parquet", "null_label", 2, "is null");
+
+    [Fact]
+    public async Task NaN_in_a_regression_label_is_reported_at_its_row() =>
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "nan_target")),
+            "bad_values.parquet", "nan_target", 1, "is NaN");
+
+    [Fact]
+    public async Task A_fractional_float_label_cannot_be_forced_to_classes() =>
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "frac_label", task: TaskKind.Classification)),
+            "bad_values.parquet", "frac_label", 2, "whole numbers");
+
+    [Fact]
+    public async Task A_string_label_cannot_be_a_regression_target() =>
+        AssertAt(await Fails(OneFile("arrow_vectors.parquet", ["fsl3_f32"], "g_a", "y_str", task: TaskKind.Regression)),
+            "arrow_vectors.parquet", "y_str", null, "--task regression needs a numeric label");
+
+    [Fact]
+    public async Task A_missing_file_is_named()
+    {
+        var error = await Fails(OneFile("no_such_file.parquet", ["a"], "b", "c"));
+        AssertAt(error, "no_such_file.parquet", null, null, "file not found");
+    }
+
+    [Fact]
+    public async Task A_text_file_named_parquet_is_not_a_parquet_file()
+    {
+        var error = await Fails(OneFile("not_parquet.parquet", ["a"], "b", "c"));
+        AssertAt(error, "not_parquet.parquet", null, null, "not a Parquet file or corrupt");
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_truncated_parquet_file_is_reported_as_corrupt()
+    {
+        var error = await Fails(OneFile("truncated.parquet", ["x"], "x", "x"));
+        AssertAt(error, "truncated.parquet", null, null, "not a Parquet file or corrupt");
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_missing_column_lists_available_columns()
+    {
+        var error = await BadVector("nope");
+        AssertAt(error, "bad_values.parquet", "nope", null, "column not found");
+        Assert.Contains("available columns: 'label', 'part', 'ok'", error.Message);
+        Assert.Contains("(16 in all)", error.Message);
+    }
+
+    [Fact]
+    public async Task A_column_named_in_the_wrong_case_gets_a_hint() =>
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "Label")),
+            "bad_values.parquet", "Label", null, "did you mean 'label'?");
+
+    [Fact]
+    public async Task A_glob_matching_nothing_is_an_error() =>
+        AssertAt(await BadVector("zzz_*"), "bad_values.parquet", "zzz_*", null, "matches no column");
+
+    [Fact]
+    public async Task A_glob_matching_a_string_column_names_it() =>
+        AssertAt(await Fails(OneFile("arrow_vectors.parquet", ["fsl3_f32"], "mi*", "y_int")),
+            "arrow_vectors.parquet", "mid", null, "a glob must match only scalar numeric columns");
+
+    [Fact]
+    public async Task A_filter_column_in_no_input_file_is_an_error()
+    {
+        var error = await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "label", ["split=train"]));
+        Assert.Null(error.File);
+        Assert.Equal("split", error.Column);
+        Assert.Contains("in none of the input files (bad_values.parquet)", error.Message);
+    }
+
+    [Fact]
+    public async Task A_filter_that_matches_no_row_shows_values_that_exist() =>
+        AssertAt(await Fails(OneFile("arrow_vectors.parquet", ["fsl3_f32"], "g_a", "y_int", ["split=validation"])),
+            "arrow_vectors.parquet", "split", null, "--where split=validation matches no row; values present: 'test', 'train'");
+
+    [Fact]
+    public async Task No_teacher_is_an_error()
+    {
+        var request = OneFile("bad_values.parquet", [], "ok", "label");
+        var error = await Fails(request);
+        Assert.Contains("at least one teacher", error.Message);
+    }
+}

@@ -1,0 +1,120 @@
+using Cch.Data;
+
+namespace Cch.Tests.Data;
+
+/// <summary>Joining files on integer keys stored in different orders, and aligning files without a key.</summary>
+public sealed partial class DatasetLoaderTests
+{
+    private static DataRequest Keyed(string student, string[]? where = null, JoinMode join = JoinMode.Strict) => new()
+    {
+        BaseDirectory = Path.Combine(TestPaths.TestAssets, "parquet"),
+        Teachers = [ColumnSpec.Parse("keyed_features.parquet:vec")],
+        Student = ColumnSpec.Parse(student),
+        Label = ColumnSpec.Parse("keyed_labels.parquet:y"),
+        Key = "key",
+        Join = join,
+        Filters = (where ?? []).Select(RowFilter.Parse).ToList(),
+    };
+
+    [Fact]
+    public async Task A_key_join_follows_the_label_files_row_order()
+    {
+        var data = await Load(Keyed("keyed_features.parquet:vec"));
+
+        Assert.Equal(["104", "102", "106", "101", "105", "103"], data.Keys!);
+        Assert.Equal([4.0, 2], Row(data.Teachers[0], 0));
+        Assert.Equal([3.0, 1.5], Row(data.Teachers[0], 5));
+        Assert.Same(data.Teachers[0], data.Student);
+        Assert.Equal(["even", "odd"], data.Label.ClassNames!);
+        Assert.Equal([0, 0, 0, 1, 1, 1], data.Label.Classes!);
+        Assert.Equal(new JoinSummary("key", JoinMode.Strict, 6, 0, 0), data.Join);
+        Assert.Equal(["keyed_features.parquet", "keyed_labels.parquet"], data.Inputs.Select(i => Path.GetFileName(i.Path)));
+        Assert.All(data.Inputs, i => Assert.Equal(Sha256(i.Path), i.Sha256));
+    }
+
+    [Fact]
+    public async Task A_filter_on_a_column_only_the_labels_have_drops_those_keys_everywhere()
+    {
+        var data = await Load(Keyed("keyed_features.parquet:vec", ["split=train"]));
+
+        Assert.Equal(["104", "102", "101", "105"], data.Keys!);
+        Assert.Equal(new JoinSummary("key", JoinMode.Strict, 4, 0, 2), data.Join);
+    }
+
+    [Fact]
+    public async Task A_filter_in_a_feature_file_drops_its_keys_from_the_join()
+    {
+        var data = await Load(Keyed("keyed_features.parquet:vec", ["flag=true"]));
+
+        Assert.Equal(["104", "102", "106", "101", "105"], data.Keys!);
+        Assert.Equal(1, data.Join.RowsDroppedByFilter);
+    }
+
+    [Fact]
+    public async Task A_strict_join_names_the_file_that_lacks_keys()
+    {
+        var error = await Fails(Keyed("keyed_partial.parquet:w"));
+
+        Assert.Equal(Fixture("keyed_partial.parquet"), error.File);
+        Assert.Equal("key", error.Column);
+        Assert.Null(error.Row);
+        Assert.Contains("2 key(s)", error.Message);
+        Assert.Contains("'106'", error.Message);
+        Assert.Contains("'105'", error.Message);
+        Assert.Contains("--join inner", error.Message);
+    }
+
+    [Fact]
+    public async Task An_inner_join_keeps_the_common_keys_and_counts_the_dropped_rows()
+    {
+        var data = await Load(Keyed("keyed_partial.parquet:w", join: JoinMode.Inner));
+
+        Assert.Equal(["104", "102", "101", "103"], data.Keys!);
+        Assert.Equal([104.0, 102, 101, 103], data.Student.Values);
+        Assert.Equal([4.0, 2, 1, 3], Enumerable.Range(0, 4).Select(r => data.Teachers[0][r, 0]));
+        // Two rows dropped from each six-row file, none from the partial file.
+        Assert.Equal(new JoinSummary("key", JoinMode.Inner, 4, 4, 0), data.Join);
+    }
+
+    [Fact]
+    public async Task Files_with_equal_row_counts_align_by_position_without_a_key()
+    {
+        var request = Keyed("keyed_features.parquet:vec") with { Key = null };
+        var data = await Load(request);
+
+        Assert.Null(data.Keys);
+        Assert.Equal([1.0, 0.5], Row(data.Teachers[0], 0)); // row 0 of the features (key 101) ...
+        Assert.Equal(0, data.Label.Classes![0]);             // ... paired with row 0 of the labels (key 104, "even")
+    }
+
+    [Fact]
+    public async Task Files_with_different_row_counts_and_no_key_suggest_key()
+    {
+        var error = await Fails(Keyed("keyed_partial.parquet:w") with { Key = null });
+
+        Assert.Contains("different row counts", error.Message);
+        Assert.Contains("--key", error.Message);
+    }
+
+    [Fact]
+    public async Task Duplicate_keys_name_the_file_the_key_and_both_rows()
+    {
+        var error = await Fails(OneFile("dup_keys.parquet", ["v"], "v", "y", key: "id"));
+
+        Assert.Equal(Fixture("dup_keys.parquet"), error.File);
+        Assert.Equal("id", error.Column);
+        Assert.Equal(3, error.Row);
+        Assert.Contains("duplicate key '2' in rows 1 and 3", error.Message);
+    }
+
+    [Fact]
+    public async Task A_key_missing_from_one_file_is_an_error_naming_that_file()
+    {
+        var request = Keyed("arrow_vectors.parquet:fsl3_f32");
+        var error = await Fails(request);
+
+        Assert.Equal(Fixture("arrow_vectors.parquet"), error.File);
+        Assert.Equal("key", error.Column);
+        Assert.Contains("not found", error.Message);
+    }
+}
