@@ -40,6 +40,9 @@ public sealed record ColumnSpec(string? Path, string Column)
         return System.IO.Path.GetFullPath(path, baseDirectory);
     }
 
+    /// <summary>A short name for tables and reports: <c>file.parquet:COLUMN</c> (no directories), or COLUMN alone.</summary>
+    public string DisplayName => Path is null ? Column : $"{System.IO.Path.GetFileName(Path)}:{Column}";
+
     /// <inheritdoc />
     public override string ToString() => Path is null ? Column : $"{Path}:{Column}";
 }

@@ -131,7 +131,7 @@ internal sealed class LoadSession
     {
         if (plans.TryGetValue((state, spec.Column), out var existing)) return existing;
         var file = state.File!;
-        var plan = new FeaturePlan(spec.ToString(), state);
+        var plan = new FeaturePlan(spec.DisplayName, state);
         if (spec.IsGlob)
         {
             var matched = file.Columns.Where(c => Glob.IsMatch(spec.Column, c.Name)).ToList();

@@ -1,0 +1,32 @@
+using Cch.Criterion;
+
+namespace Cch.Tests.Criterion;
+
+public sealed class GatePolicyTests
+{
+    [Theory]
+    [InlineData(0.10, 0.30, 0.0, Verdict.Pass)]
+    [InlineData(-0.30, -0.10, 0.0, Verdict.Fail)]
+    [InlineData(-0.10, 0.10, 0.0, Verdict.Inconclusive)]
+    [InlineData(0.10, 0.30, 0.2, Verdict.Inconclusive)]
+    [InlineData(0.10, 0.30, 0.5, Verdict.Fail)]
+    [InlineData(0.10, 0.30, -0.5, Verdict.Pass)]
+    public void The_verdict_depends_on_where_the_interval_lies_relative_to_the_margin(double low, double high, double margin, Verdict expected)
+    {
+        var verdict = GatePolicy.Decide(new IntervalEstimate((low + high) / 2, low, high), margin);
+
+        Assert.Equal(expected, verdict);
+    }
+
+    [Theory]
+    [InlineData(Verdict.Pass, FailOn.Fail, 0)]
+    [InlineData(Verdict.Inconclusive, FailOn.Fail, 0)]
+    [InlineData(Verdict.Fail, FailOn.Fail, 1)]
+    [InlineData(Verdict.Pass, FailOn.Inconclusive, 0)]
+    [InlineData(Verdict.Inconclusive, FailOn.Inconclusive, 1)]
+    [InlineData(Verdict.Fail, FailOn.Inconclusive, 1)]
+    public void Exit_codes_follow_the_fail_on_policy(Verdict verdict, FailOn failOn, int expected)
+    {
+        Assert.Equal(expected, GatePolicy.ExitCode(verdict, failOn));
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Cch.Reports;
+
+namespace Cch.Tool.Tests.Commands;
+
+public sealed class CheckCommandTests
+{
+    [Fact]
+    public void The_gaussian_example_passes_writes_a_schema_valid_report_and_prints_the_closed_forms()
+    {
+        using var dir = new TempDirectory();
+        var report = dir.File("report.json");
+
+        var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--report", report);
+
+        Assert.True(run.ExitCode == 0, run.StdErr + run.StdOut);
+        Assert.Contains("aligned", run.StdOut);
+        Assert.Contains("label-only", run.StdOut);
+        Assert.Contains("exact", run.StdOut);
+        var json = File.ReadAllText(report);
+        SchemaAssert.Valid("cch-report.schema.json", json);
+        var parsed = ReportWriter.FromJson(json);
+        Assert.Equal("aligned", parsed.BestTeacher);
+        Assert.Equal(Cch.Criterion.Verdict.Pass, parsed.Teachers.Single(t => t.Name == "aligned").Verdict);
+        Assert.Equal(Cch.Criterion.Verdict.Fail, parsed.Teachers.Single(t => t.Name == "label-only").Verdict);
+        Assert.NotNull(parsed.Teachers[0].ClosedForm);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_report_apart_from_timings()
+    {
+        using var dir = new TempDirectory();
+        var a = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--seed", "7", "--replicates", "4", "--format", "json");
+        var b = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--seed", "7", "--replicates", "4", "--format", "json");
+        var c = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--seed", "8", "--replicates", "4", "--format", "json");
+
+        Assert.Equal(WithoutTimings(a.StdOut), WithoutTimings(b.StdOut));
+        Assert.NotEqual(WithoutTimings(a.StdOut), WithoutTimings(c.StdOut));
+    }
+
+    [Fact]
+    public void Fail_on_inconclusive_turns_an_inconclusive_verdict_into_exit_code_1()
+    {
+        using var dir = new TempDirectory();
+        var first = JsonNode.Parse(CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--estimator", "gaussian", "--format", "json").StdOut)!;
+        var margin = first["teachers"]![0]!["delta"]!["estimate"]!.GetValue<double>().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+        var tolerated = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--estimator", "gaussian", "--margin", margin, "--format", "json");
+        var gated = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--estimator", "gaussian", "--margin", margin, "--fail-on", "inconclusive", "--format", "json");
+
+        Assert.Equal("inconclusive", JsonNode.Parse(tolerated.StdOut)!["verdict"]!.GetValue<string>());
+        Assert.Equal(0, tolerated.ExitCode);
+        Assert.Equal(1, gated.ExitCode);
+    }
+
+    [Fact]
+    public void A_margin_above_every_delta_fails_with_exit_code_1()
+    {
+        using var dir = new TempDirectory();
+
+        var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--estimator", "gaussian", "--margin", "5", "--format", "markdown");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("**fail**", run.StdOut);
+    }
+
+    [Theory]
+    [InlineData("check", "--bogus")]
+    [InlineData("check", "--example", "nope")]
+    [InlineData("check", "--example", "gaussian", "--k", "0")]
+    [InlineData("check", "--example", "gaussian", "--confidence", "1.5")]
+    [InlineData("check", "--example", "gaussian", "--estimator", "knn")]
+    [InlineData("check", "--teacher", "t", "--label", "y")]
+    [InlineData("check", "--data", "/nonexistent/data.parquet", "--teacher", "t", "--student", "s", "--label", "y")]
+    public void Usage_and_input_errors_exit_with_code_2_and_write_no_report(params string[] args)
+    {
+        using var dir = new TempDirectory();
+        var report = dir.File("report.json");
+
+        var run = CchProcess.Run(dir.Path, [.. args, "--report", report]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error:", run.StdErr);
+        Assert.False(File.Exists(report));
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void A_config_with_an_unknown_key_exits_with_code_2_naming_the_key()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("cch.json"), """{ "teachers": ["t"], "studnet": "s" }""");
+
+        var run = CchProcess.Run(dir.Path, "check");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unknown key 'studnet'", run.StdErr);
+        Assert.Contains("cch.json", run.StdErr);
+    }
+
+    [Fact]
+    public void Options_in_the_config_are_used_and_the_command_line_overrides_them()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("my.json"), """{ "seed": 3, "replicates": 3, "margin": 5, "format": "json" }""");
+
+        var fromFile = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--config", "my.json", "--estimator", "gaussian");
+        var overridden = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--config", "my.json", "--estimator", "gaussian", "--margin", "-5");
+
+        var a = JsonNode.Parse(fromFile.StdOut)!;
+        Assert.Equal(3, a["seed"]!.GetValue<int>());
+        Assert.Equal(3, a["interval"]!["replicates"]!.GetValue<int>());
+        Assert.Equal(1, fromFile.ExitCode);
+        Assert.Equal(0, overridden.ExitCode);
+    }
+
+    private static string WithoutTimings(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("timings");
+        return node.ToJsonString();
+    }
+}

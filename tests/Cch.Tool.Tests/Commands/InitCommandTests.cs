@@ -1,0 +1,31 @@
+namespace Cch.Tool.Tests.Commands;
+
+public sealed class InitCommandTests
+{
+    [Fact]
+    public void Init_writes_a_config_that_validates_against_the_published_schema()
+    {
+        using var dir = new TempDirectory();
+
+        var run = CchProcess.Run(dir.Path, "init");
+
+        Assert.Equal(0, run.ExitCode);
+        SchemaAssert.Valid("cch-config.schema.json", File.ReadAllText(dir.File("cch.json")));
+        Assert.True(File.Exists(dir.File("cch-config.schema.json")));
+    }
+
+    [Fact]
+    public void Init_refuses_to_overwrite_without_force()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("cch.json"), "{}");
+
+        var refused = CchProcess.Run(dir.Path, "init");
+        var forced = CchProcess.Run(dir.Path, "init", "--force");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--force", refused.StdErr);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.NotEqual("{}", File.ReadAllText(dir.File("cch.json")));
+    }
+}
