@@ -103,9 +103,7 @@ public sealed class KsgEstimator : IMutualInformationEstimator
             throw new ArgumentException($"X has {x.Rows} rows but Y has {y.Rows}.", nameof(y));
         if (x.Rows < MinimumRows)
             throw new ArgumentException($"KSG with k = {K} needs at least {MinimumRows} rows; got {x.Rows}.", nameof(x));
-        var px = PreparedSpace.Create(x, default, Seed, 0, nameof(x));
-        var py = PreparedSpace.Create(y, default, Seed, 1, nameof(y));
-        if (px is null || py is null) return 0.0;
+        if (Prepare(x, y) is not var (px, py)) return 0.0;
         var (nx, ny) = KsgCounts.Compute(px, py, K, isa);
         return FromCounts(nx, ny, K);
     }
@@ -122,12 +120,11 @@ public sealed class KsgEstimator : IMutualInformationEstimator
         return psi[k] + psi[n] - sum / n;
     }
 
-    internal (int[] Nx, int[] Ny, PreparedSpace X, PreparedSpace Y)? Counts(FeatureMatrix x, FeatureMatrix y, KernelIsa isa)
+    /// <summary>The prepared spaces; <c>null</c> when the estimate is exactly 0 (a space is all constant).</summary>
+    internal (PreparedSpace X, PreparedSpace Y)? Prepare(FeatureMatrix x, FeatureMatrix y)
     {
         var px = PreparedSpace.Create(x, default, Seed, 0, nameof(x));
         var py = PreparedSpace.Create(y, default, Seed, 1, nameof(y));
-        if (px is null || py is null) return null;
-        var (nx, ny) = KsgCounts.Compute(px, py, K, isa);
-        return (nx, ny, px, py);
+        return px is null || py is null ? null : (px, py);
     }
 }
