@@ -12,6 +12,9 @@ namespace Cch.Estimators.Internal;
 /// </summary>
 internal static class ShrinkageCovariance
 {
+    /// <summary>The sample (maximum-likelihood, 1/N) covariance ZᵀZ/N of the rows of <paramref name="z"/> (already centred).</summary>
+    public static Matrix<double> Sample(Matrix<double> z) => z.TransposeThisAndMultiply(z).Divide(z.RowCount);
+
     /// <summary>The shrunk covariance of the rows of <paramref name="z"/> (already centred).</summary>
     public static Matrix<double> LedoitWolf(Matrix<double> z, out double shrinkage)
     {
@@ -52,35 +55,5 @@ internal static class ShrinkageCovariance
         var result = s.Multiply(1 - shrinkage);
         for (var i = 0; i < p; i++) result[i, i] += shrinkage * mu;
         return result;
-    }
-
-    /// <summary>
-    /// ln det of a symmetric positive-(semi)definite matrix by MathNet's Cholesky factorisation.
-    /// If the factorisation fails (numerically singular), a ridge ε·I is added with
-    /// ε = 1e-10, 1e-9, … (standardised units) until it succeeds.
-    /// </summary>
-    public static double LogDeterminant(Matrix<double> a)
-    {
-        for (var ridge = 0.0; ; ridge = ridge == 0 ? 1e-10 : ridge * 10)
-        {
-            var m = a;
-            if (ridge > 0)
-            {
-                m = a.Clone();
-                for (var i = 0; i < m.RowCount; i++) m[i, i] += ridge;
-            }
-
-            try
-            {
-                var logDet = m.Cholesky().DeterminantLn;
-                if (double.IsFinite(logDet)) return logDet;
-            }
-            catch (ArgumentException)
-            {
-                // Not positive definite: retry with a larger ridge.
-            }
-
-            if (ridge > 1) throw new InvalidOperationException("Covariance matrix could not be regularised.");
-        }
     }
 }
