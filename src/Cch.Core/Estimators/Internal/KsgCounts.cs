@@ -17,11 +17,10 @@ internal static unsafe class KsgCounts
         var ny = new int[n];
         var blocks = (n + MaxNormKernel.BlockRows - 1) / MaxNormKernel.BlockRows;
         var rowsPerBuffer = MaxNormKernel.BlockRows * padded;
-        Parallel.For(
-            0,
+        BlockScheduler.Run(
             blocks,
             () => new Scratch(2 * rowsPerBuffer, k),
-            (block, _, scratch) =>
+            (block, scratch) =>
             {
                 var i0 = block * MaxNormKernel.BlockRows;
                 var dx = scratch.Pointer;
@@ -40,10 +39,7 @@ internal static unsafe class KsgCounts
                     var eps = NeighbourSelection.KthSmallestOfMax(rx, ry, k, scratch.Top);
                     (nx[i], ny[i]) = NeighbourSelection.CountLess(rx, ry, eps);
                 }
-
-                return scratch;
-            },
-            _ => { });
+            });
         return (nx, ny);
     }
 }

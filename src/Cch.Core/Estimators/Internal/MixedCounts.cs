@@ -14,11 +14,10 @@ internal static unsafe class MixedCounts
         var padded = x.PaddedRows;
         var m = new int[n];
         var blocks = (n + MaxNormKernel.BlockRows - 1) / MaxNormKernel.BlockRows;
-        Parallel.For(
-            0,
+        BlockScheduler.Run(
             blocks,
             () => new Scratch(MaxNormKernel.BlockRows * padded, k),
-            (block, _, scratch) =>
+            (block, scratch) =>
             {
                 var p0 = block * MaxNormKernel.BlockRows;
                 var buffer = scratch.Pointer;
@@ -35,10 +34,7 @@ internal static unsafe class MixedCounts
                     var d = NeighbourSelection.KthSmallest(row[s..e], kp, scratch.Top);
                     m[p] = NeighbourSelection.CountLessOrEqual(row, d);
                 }
-
-                return scratch;
-            },
-            _ => { });
+            });
         return m;
     }
 }
