@@ -24,8 +24,8 @@ namespace Cch.Estimators;
 /// KSG underestimates large MI (the estimate saturates towards the ceiling well before the truth);
 /// use <see cref="IsNearCeiling"/> to flag such values.</para>
 /// <para>Cost: exact brute-force k-NN, O(N²·(d_x + d_y)) time, O(N) memory per thread
-/// (no N×N matrix), vectorised with AVX-512/AVX2 and parallel over points. About 0.5 s for
-/// N = 10,000 with 100 + 100 dimensions on 2 cores (see docs/benchmarks.md).</para>
+/// (no N×N matrix), vectorised with AVX-512/AVX2 on float32 copies and parallel over points. About
+/// 0.25 s for N = 10,000 with 100 + 100 dimensions on 2 cores (see docs/benchmarks.md).</para>
 /// <para>Deterministic: the same seed and input give a bit-identical result on any thread count.</para>
 /// </remarks>
 public sealed class KsgEstimator : IMutualInformationEstimator
@@ -81,7 +81,8 @@ public sealed class KsgEstimator : IMutualInformationEstimator
     /// <see cref="Ceiling"/>(n, k). The gap Ceiling − I equals ⟨[ψ(n_x+1) − ψ(k)] + [ψ(n_y+1) − ψ(k)]⟩,
     /// so a gap below 2·ln 2 means the marginal neighbourhoods hold on (geometric) average fewer than
     /// about 2k points — barely more than the joint one. The estimate is then limited by N, not by the
-    /// dependence, and the true MI may be much larger: treat it as a lower bound.
+    /// dependence, and the true MI may be much larger: treat it as a lower bound. (Measured on
+    /// Gaussians, docs/estimators.md: flagged estimates were 0.2–2.9 nats below the truth.)
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> &lt; 1 or <paramref name="n"/> ≤ <paramref name="k"/>.</exception>
     public static bool IsNearCeiling(double estimate, int n, int k) =>

@@ -16,13 +16,14 @@ namespace Cch.Estimators;
 /// <remarks>
 /// <para>Preprocessing as in <see cref="KsgEstimator"/>: per-column standardisation, constant
 /// columns dropped (all constant ⇒ exactly 0), seeded jitter of relative size
-/// <see cref="KsgEstimator.JitterScale"/>; statistics are taken over the kept rows.</para>
+/// <see cref="KsgEstimator.JitterScale"/> keyed by the original row index; statistics are taken over
+/// the kept rows.</para>
 /// <para>Singleton classes: points whose class occurs once are excluded, as scikit-learn's
 /// <c>mutual_info_classif</c> does; N then counts only the kept points. If fewer than two classes
 /// remain (in particular for a constant label) the estimate is exactly 0.</para>
 /// <para>The estimate is not clipped at 0 (scikit-learn clips); for independent data it scatters
-/// around 0. Like KSG it is biased low when I(X;Y) is large relative to ln N, and it cannot exceed
-/// H(Y)-like bounds by more than the sampling noise.</para>
+/// around 0. Since m_i ≥ k_i it never exceeds ψ(N) − ⟨ψ(N_y)⟩, a plug-in-like estimate of H(Y);
+/// like KSG it is biased low when the MI approaches that bound.</para>
 /// <para>Cost: O(N²·d) time, O(N) memory per thread; deterministic for a given seed.</para>
 /// </remarks>
 public sealed class MixedEstimator : ILabelMutualInformationEstimator
