@@ -40,6 +40,9 @@ public static class ReportBuilder
         var label = result.Best.StudentLabel;
         if (label.NearCeiling)
             warnings.Add($"I(H_s;Y) ({F(label.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(label.Ceiling ?? 0)} nats: it is likely an underestimate.");
+        if (data.Label.Classes is { } classes && label.Value.Estimate > LabelEntropy(classes) + 1e-9)
+            warnings.Add($"I(H_s;Y) = {F(label.Value.Estimate)} nats exceeds the label entropy H(Y) = {F(LabelEntropy(classes))} nats, its upper bound: the {result.StudentLabelEstimator} estimator's assumptions do not hold for this student (e.g. a nearly degenerate within-class covariance); try another --label-estimator.");
+        warnings.AddRange(GaussianFallbackWarnings(data, options, result.HalfSampleRows));
         if (data.Join.RowsDroppedByJoin > 0)
             warnings.Add($"The inner join on '{data.Join.Key}' dropped {data.Join.RowsDroppedByJoin} rows whose key was not in every file.");
 
@@ -65,6 +68,43 @@ public static class ReportBuilder
             Warnings = warnings,
             Timings = new TimingsReport(Seconds(readTime), Seconds(result.EstimateTime), Seconds(result.IntervalTime), Seconds(totalTime)),
         };
+    }
+
+    /// <summary>
+    /// The Gaussian estimators need more rows than dimensions for their bias-corrected
+    /// log-determinants; otherwise they fall back to Ledoit–Wolf shrinkage, whose value is finite
+    /// but unreliable (see docs/estimators.md). Half-samples have ⌊N/2⌋ rows, so that is the bound.
+    /// </summary>
+    private static IEnumerable<string> GaussianFallbackWarnings(Dataset data, CriterionOptions options, int halfRows)
+    {
+        var ds = data.Student.Columns;
+        if (options.Estimator == EstimatorFamily.Gaussian)
+            foreach (var t in data.Teachers.Where(t => t.Columns + ds > halfRows - 1))
+                yield return $"The Gaussian estimate of I(H_t;H_s) for teacher '{t.Name}' has {t.Columns} + {ds} dimensions for {halfRows} rows per half-sample: it falls back to Ledoit–Wolf shrinkage and is not reliable; use --estimator ksg.";
+        if ((options.LabelEstimator ?? options.Estimator) != EstimatorFamily.Gaussian) yield break;
+        if (data.Label.Classes is { } classes)
+        {
+            var smallest = classes.GroupBy(c => c).Min(g => g.Count());
+            if (smallest / 2 <= ds)
+                yield return $"The class-conditional Gaussian estimate of I(H_s;Y) needs more rows per class than the student's {ds} dimensions, but the smallest class has {smallest} rows ({smallest / 2} per half-sample): it falls back to Ledoit–Wolf shrinkage and is not reliable; use --label-estimator mixed.";
+        }
+        else if (ds + 1 > halfRows - 1)
+        {
+            yield return $"The Gaussian estimate of I(H_s;Y) has {ds} + 1 dimensions for {halfRows} rows per half-sample: it falls back to Ledoit–Wolf shrinkage and is not reliable.";
+        }
+    }
+
+    /// <summary>Plug-in entropy of the class frequencies, H(Y) = −Σ p_c ln p_c, in nats: the upper bound of I(X;Y).</summary>
+    private static double LabelEntropy(int[] classes)
+    {
+        var h = 0.0;
+        foreach (var g in classes.GroupBy(c => c))
+        {
+            var p = (double)g.Count() / classes.Length;
+            h -= p * Math.Log(p);
+        }
+
+        return h;
     }
 
     private static MiValue Mi(MutualInformationResult r) =>
