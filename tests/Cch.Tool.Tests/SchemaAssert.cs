@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Json.Schema;
 
@@ -6,9 +7,13 @@ namespace Cch.Tool.Tests;
 /// <summary>Validates JSON against the published schemas in <c>schemas/</c>.</summary>
 internal static class SchemaAssert
 {
+    // JsonSchema.Net registers each schema's $id globally: build each schema once per process.
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new();
+
     public static void Valid(string schemaFile, string json)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", schemaFile)));
+        var schema = Schemas.GetOrAdd(schemaFile, f => new Lazy<JsonSchema>(
+            () => JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", f))))).Value;
         using var document = JsonDocument.Parse(json);
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var errors = (result.Details ?? [])

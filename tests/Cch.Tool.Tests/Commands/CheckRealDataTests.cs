@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using Cch.Criterion;
+using Cch.Reports;
+using Cch.Tests;
+
+namespace Cch.Tool.Tests.Commands;
+
+/// <summary>
+/// Acceptance: <c>check</c> end to end on the real data in <c>../shared/data</c> (written by DuckDB).
+/// The verdicts are whatever the data says; these tests assert what must hold whatever it says:
+/// row counts from the data's README, the report's consistency with itself and its schema, the
+/// input hashes, and bounds from information theory.
+/// </summary>
+public sealed class CheckRealDataTests
+{
+    [Fact]
+    public void Handwritten_digits_ranks_five_teachers_for_the_mor6_student_on_the_training_split()
+    {
+        using var dir = new TempDirectory();
+        var data = TestPaths.Shared("handwritten.parquet");
+
+        var report = Check(dir, "--data", data, "--teacher", "fac216", "--teacher", "pix240", "--teacher", "kar64", "--teacher", "zer47", "--teacher", "fou76",
+            "--student", "mor6", "--label", "label", "--where", "split=train");
+
+        Assert.Equal(1400, report.N); // README: 1,400 rows with split = 'train'
+        Assert.Equal(5, report.Teachers.Count);
+        Assert.Equal("classification", report.Task);
+        Assert.Equal(10, report.Label.Classes!.Count);
+        Assert.Equal("mixed", report.Estimator.StudentLabel);
+        Assert.Equal(Sha256(data), Assert.Single(report.Inputs).Sha256);
+        // I(H_s;Y) ≤ H(Y) ≤ ln 10 for ten classes; the k-NN estimators stay below it.
+        Assert.All(report.Teachers, t => Assert.InRange(t.MiStudentLabel.Estimate, 0, Math.Log(10)));
+        Assert.Equal(new[] { 216, 240, 64, 47, 76 }.Order(), report.Teachers.Select(t => t.Dimensions).Order());
+    }
+
+    [Fact]
+    public void Breast_cancer_omics_are_joined_on_sample_id_across_files_stored_in_different_orders()
+    {
+        using var dir = new TempDirectory();
+        var labels = TestPaths.Shared("breast_tcga_labels.parquet");
+        var mrna = TestPaths.Shared("breast_tcga_mRNA200.parquet");
+        var mirna = TestPaths.Shared("breast_tcga_miRNA184.parquet");
+        var protein = TestPaths.Shared("breast_tcga_protein142.parquet");
+
+        var report = Check(dir, "--data", labels, "--label", "subtype", "--key", "sample_id",
+            "--teacher", $"{mrna}:mrna_*", "--teacher", $"{protein}:protein_*", "--student", $"{mirna}:mirna_*");
+
+        Assert.Equal(150, report.N);
+        Assert.Equal(["Basal", "Her2", "LumA"], report.Label.Classes!);
+        Assert.Equal(184, report.Student.Dimensions);
+        Assert.Equal(new[] { 142, 200 }, report.Teachers.Select(t => t.Dimensions).Order());
+        Assert.Equal(4, report.Inputs.Count);
+        Assert.All(report.Inputs, i => Assert.Equal(Sha256(i.Path), i.Sha256));
+        Assert.All(report.Teachers, t => Assert.InRange(t.MiStudentLabel.Estimate, 0, Math.Log(3)));
+    }
+
+    [Fact]
+    public void Rosmap_uses_the_training_split_from_the_labels_table()
+    {
+        using var dir = new TempDirectory();
+        var labels = TestPaths.Shared("rosmap_labels.parquet");
+
+        var report = Check(dir, "--data", labels, "--label", "diagnosis", "--key", "sample_id", "--where", "split=train",
+            "--teacher", $"{TestPaths.Shared("rosmap_mRNA.parquet")}:mrna_*", "--student", $"{TestPaths.Shared("rosmap_meth.parquet")}:meth_*");
+
+        Assert.Equal(245, report.N); // README: 245 train / 106 test
+        Assert.Equal(["AD", "NC"], report.Label.Classes!);
+        Assert.Equal(["split=train"], report.Join.Filters);
+        Assert.All(report.Teachers, t => Assert.InRange(t.MiStudentLabel.Estimate, -0.5, Math.Log(2)));
+    }
+
+    [Fact]
+    public void A_missing_column_in_real_data_is_an_input_error_listing_what_exists()
+    {
+        using var dir = new TempDirectory();
+
+        var run = CchProcess.Run(dir.Path, "check", "--data", TestPaths.Shared("handwritten.parquet"), "--teacher", "fac217", "--student", "mor6", "--label", "label",
+            "--report", dir.File("r.json"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("handwritten.parquet", run.StdErr);
+        Assert.Contains("fac217", run.StdErr);
+        Assert.Contains("fac216", run.StdErr);
+        Assert.False(File.Exists(dir.File("r.json")));
+    }
+
+    private static CchReport Check(TempDirectory dir, params string[] args)
+    {
+        var path = dir.File("report.json");
+        var run = CchProcess.Run(dir.Path, ["check", .. args, "--report", path]);
+        Assert.True(run.ExitCode is 0 or 1, $"exit {run.ExitCode}: {run.StdErr}");
+        var json = File.ReadAllText(path);
+        SchemaAssert.Valid("cch-report.schema.json", json);
+        var report = ReportWriter.FromJson(json);
+
+        // The report agrees with itself: ranks follow Δ, each verdict follows its interval and the
+        // margin, the overall verdict is the best teacher's, and the exit code follows the verdict.
+        Assert.Equal(Enumerable.Range(1, report.Teachers.Count), report.Teachers.Select(t => t.Rank));
+        Assert.True(report.Teachers.Zip(report.Teachers.Skip(1)).All(p => p.First.Delta.Estimate >= p.Second.Delta.Estimate));
+        foreach (var t in report.Teachers)
+        {
+            Assert.Equal(GatePolicy.Decide(new IntervalEstimate(t.Delta.Estimate, t.Delta.CiLow, t.Delta.CiHigh), report.Margin), t.Verdict);
+            Assert.Equal(t.MiTeacherStudent.Estimate - t.MiStudentLabel.Estimate, t.Delta.Estimate, 5);
+        }
+
+        Assert.Equal(report.Teachers[0].Verdict, report.Verdict);
+        Assert.Equal(report.Teachers[0].Name, report.BestTeacher);
+        Assert.Equal(GatePolicy.ExitCode(report.Verdict, report.FailOn), run.ExitCode);
+        Assert.Equal(run.ExitCode, report.ExitCode);
+        return report;
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
