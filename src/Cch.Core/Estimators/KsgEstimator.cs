@@ -82,11 +82,13 @@ public sealed class KsgEstimator : IMutualInformationEstimator
     /// so a gap below 2·ln 2 means the marginal neighbourhoods hold on (geometric) average fewer than
     /// about 2k points — barely more than the joint one. The estimate is then limited by N, not by the
     /// dependence, and the true MI may be much larger: treat it as a lower bound. (Measured on
-    /// Gaussians, docs/estimators.md: flagged estimates were 0.2–2.9 nats below the truth.)
+    /// Gaussians, docs/estimators.md: flagged estimates were 0.2–2.9 nats below the truth.) At small N
+    /// the ceiling itself is below 2·ln 2, so the estimate must also exceed half the ceiling: a value
+    /// near zero is never "near the ceiling".
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> &lt; 1 or <paramref name="n"/> ≤ <paramref name="k"/>.</exception>
     public static bool IsNearCeiling(double estimate, int n, int k) =>
-        estimate >= Ceiling(n, k) - NearCeilingMargin;
+        estimate >= Math.Max(Ceiling(n, k) - NearCeilingMargin, Ceiling(n, k) / 2);
 
     /// <summary>Estimates I(X;Y) in nats (KSG algorithm 1, eq. 8).</summary>
     /// <param name="x">X, N×d_x.</param>

@@ -107,6 +107,30 @@ public sealed class KsgEstimatorTests
         Assert.Equal(ksg.Estimate(x, y), ksg.Estimate(EstimatorTestData.AppendConstantColumn(x, -3.25), y));
     }
 
+    [Theory]
+    [InlineData(1e160)]
+    [InlineData(1e300)]
+    [InlineData(1e-200)]
+    public void ExtremeMagnitudes_GiveTheSameEstimateAsUnitScale(double factor)
+    {
+        // Truth: MI is invariant to rescaling. Squares of 1e160 overflow and of 1e-200 underflow in
+        // double, so a naive standard deviation turns these into infinities or constant columns.
+        var (x, y) = EstimatorTestData.Equicorrelated(1000, 2, 0.5, seed: 3);
+        var ksg = new KsgEstimator();
+        var scaled = new FeatureMatrix("x", x.Rows, x.Columns, x.Values.Select(v => v * factor).ToArray());
+
+        Assert.Equal(ksg.Estimate(x, y), ksg.Estimate(scaled, y), 1e-6);
+    }
+
+    [Fact]
+    public void An_estimate_near_zero_is_never_flagged_near_the_ceiling_even_at_tiny_N()
+    {
+        // At N = 8 the ceiling ψ(8) − ψ(3) ≈ 1.09 nats is below the 2·ln 2 margin.
+        Assert.False(KsgEstimator.IsNearCeiling(-0.04, 8, 3));
+        Assert.False(KsgEstimator.IsNearCeiling(0.3, 8, 3));
+        Assert.True(KsgEstimator.IsNearCeiling(1.0, 8, 3));
+    }
+
     [Fact]
     public void Estimate_NeverExceedsCeiling_AndNearCeilingIsFlagged()
     {

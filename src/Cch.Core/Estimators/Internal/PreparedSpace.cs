@@ -83,13 +83,11 @@ internal sealed unsafe class PreparedSpace
         for (var o = 0; o < dims; o++)
         {
             var c = kept[o];
-            var mean = stats.Mean[c];
-            var sd = stats.StandardDeviation[c];
             var key = JitterHash.ColumnKey(seed, space, o);
             for (var p = 0; p < n; p++)
             {
                 var r = order.IsEmpty ? p : order[p];
-                var z = (v[r * d + c] - mean) / sd;
+                var z = stats.Standardize(v[r * d + c], c);
                 z += JitterScale * Math.Max(1.0, Math.Abs(z)) * JitterHash.Uniform(key, r);
                 storage[offset + (p / TileWidth) * dims * TileWidth + o * TileWidth + p % TileWidth] = (float)z;
             }

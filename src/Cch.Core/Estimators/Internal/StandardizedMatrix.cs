@@ -16,12 +16,10 @@ internal static class StandardizedMatrix
         for (var o = 0; o < kept.Length; o++)
         {
             var c = kept[o];
-            var mean = stats.Mean[c];
-            var sd = stats.StandardDeviation[c];
             for (var p = 0; p < n; p++)
             {
                 var r = rows.IsEmpty ? p : rows[p];
-                target[p, columnOffset + o] = (v[r * d + c] - mean) / sd;
+                target[p, columnOffset + o] = stats.Standardize(v[r * d + c], c);
             }
         }
     }
