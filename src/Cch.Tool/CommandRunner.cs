@@ -12,7 +12,7 @@ internal static class CommandRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {Readable(error.Message)}");
             Console.Error.WriteLine("Run 'dotnet cch --help' or 'dotnet cch check --help' for usage.");
             return (int)ExitCodes.InputError;
         }
@@ -33,6 +33,11 @@ internal static class CommandRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return (int)ExitCodes.InputError;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return (int)ExitCodes.InputError;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("cancelled.");
@@ -47,19 +52,29 @@ internal static class CommandRunner
         }
     }
 
-    /// <summary>A Spectre console on standard error, for diagnostics and progress.</summary>
-    public static IAnsiConsole Diagnostics { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>Rewrites System.CommandLine's conversion errors without .NET type names.</summary>
+    internal static string Readable(string message)
     {
-        Out = new AnsiConsoleOutput(Console.Error),
-    });
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$");
+        if (!m.Success) return message;
+        var type = m.Groups["type"].Value;
+        var expected = type.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) ? "a number"
+            : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : "text";
+        return $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {expected}.";
+    }
+
+    /// <summary>A Spectre console on standard error, for diagnostics and progress.</summary>
+    public static IAnsiConsole Diagnostics { get; } = Create(Console.Error, Console.IsErrorRedirected);
 
     /// <summary>A Spectre console on standard output; 160 columns wide when redirected, so logs keep whole table rows.</summary>
-    public static IAnsiConsole Standard { get; } = CreateStandard();
+    public static IAnsiConsole Standard { get; } = Create(Console.Out, Console.IsOutputRedirected);
 
-    private static IAnsiConsole CreateStandard()
+    private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 160;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (redirected) console.Profile.Width = 160;
         return console;
     }
 

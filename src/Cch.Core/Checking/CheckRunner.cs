@@ -36,8 +36,7 @@ public static class CheckRunner
 
         var readTime = total.Elapsed;
         var result = CchCriterion.Evaluate(data, settings.Criterion, progress, cancellationToken);
-        var filters = settings.Data?.Filters.Select(f => f.ToString()).ToList() ?? [];
-        var report = ReportBuilder.Build(data, filters, settings.Criterion, result, settings.FailOn, example, readTime, total.Elapsed);
+        var report = ReportBuilder.Build(data, settings, result, example, readTime, total.Elapsed);
         return new CheckOutcome(report, result);
     }
 }

@@ -23,6 +23,8 @@ public static class CchConfigFile
     public static CchConfig Load(string path)
     {
         var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new CchInputException("The config path is a directory; expected a JSON file such as cch.json.", file: full);
         if (!File.Exists(full))
             throw new CchInputException("The config file does not exist.", file: full);
         string text;
@@ -30,12 +32,14 @@ public static class CchConfigFile
         {
             text = File.ReadAllText(full);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CchInputException($"The config file cannot be read: {e.Message}", file: full, inner: e);
         }
 
-        return Parse(text, full).WithPathsRelativeTo(Path.GetDirectoryName(full)!);
+        var config = Parse(text, full);
+        CheckSettings.ValidateFile(config, full);
+        return config.WithPathsRelativeTo(Path.GetDirectoryName(full)!);
     }
 
     /// <summary>Parses config JSON; <paramref name="source"/> names it in errors.</summary>
@@ -49,10 +53,16 @@ public static class CchConfigFile
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                     throw new CchInputException("The config must be a JSON object.", file: source);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in document.RootElement.EnumerateObject())
+                {
                     if (!KnownKeys.Contains(property.Name, StringComparer.Ordinal))
-                        throw new CchInputException(
-                            $"Unknown key '{property.Name}'. Known keys: {string.Join(", ", KnownKeys)}.", file: source, column: property.Name);
+                        throw new CchInputException($"Unknown key '{property.Name}'. Known keys: {string.Join(", ", KnownKeys)}.", file: source);
+                    if (!seen.Add(property.Name))
+                        throw new CchInputException($"The key '{property.Name}' appears twice; keep one.", file: source);
+                    if (ExpectedType(property.Name) is { } expected && !Matches(property.Value, expected))
+                        throw new CchInputException($"The key '{property.Name}' must be {Describe(expected)}, not {property.Value.ValueKind.ToString().ToLowerInvariant()} {property.Value.GetRawText()}.", file: source);
+                }
             }
 
             return JsonSerializer.Deserialize(json, CchJsonContext.Default.CchConfig)
@@ -60,9 +70,8 @@ public static class CchConfigFile
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
-            var key = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path.TrimStart('$', '.');
-            throw new CchInputException($"Invalid config JSON{where}{(key is null ? "" : $" (key '{key}')")}: {FirstSentence(e.Message)}", file: source, column: key, inner: e);
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : string.Empty;
+            throw new CchInputException($"Invalid JSON{where}: {FirstSentence(e.Message)}", file: source, inner: e);
         }
     }
 
@@ -83,9 +92,35 @@ public static class CchConfigFile
         return reader.ReadToEnd();
     }
 
+    /// <summary>The library's message without its own position suffix ("… LineNumber: 0 | BytePositionInLine: 8.").</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] + "." : message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+        }
+
+        return message.TrimEnd();
     }
+
+    private static Type? ExpectedType(string key)
+    {
+        var property = typeof(CchConfig).GetProperties().FirstOrDefault(p =>
+            (p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name)) == key);
+        return property?.PropertyType;
+    }
+
+    private static bool Matches(JsonElement value, Type type) =>
+        value.ValueKind == JsonValueKind.Null
+        || (type == typeof(string) && value.ValueKind == JsonValueKind.String)
+        || (type == typeof(int?) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _))
+        || (type == typeof(double?) && value.ValueKind == JsonValueKind.Number)
+        || (type == typeof(IReadOnlyList<string>) && value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String));
+
+    private static string Describe(Type type) =>
+        type == typeof(string) ? "a string"
+        : type == typeof(int?) ? "a whole number (32-bit)"
+        : type == typeof(double?) ? "a number"
+        : "a list of strings, e.g. [\"a\", \"b\"]";
 }

@@ -28,35 +28,18 @@ public sealed record CheckSettings
     /// <summary>What to print on standard output.</summary>
     public ReportFormat Format { get; init; } = ReportFormat.Text;
 
+    /// <summary>The config file the settings came from (recorded in the report), or <c>null</c>.</summary>
+    public string? ConfigPath { get; init; }
+
     /// <summary>Validates <paramref name="config"/> (paths already absolute) into settings.</summary>
     /// <param name="config">The merged configuration.</param>
     /// <param name="example">A generated example to run instead of reading data, or <c>null</c>.</param>
+    /// <param name="configPath">The config file that contributed, for the report, or <c>null</c>.</param>
     /// <exception cref="CchInputException">A required value is missing or a value is not allowed.</exception>
-    public static CheckSettings From(CchConfig config, string? example = null)
+    public static CheckSettings From(CchConfig config, string? example = null, string? configPath = null)
     {
-        var criterion = new CriterionOptions
-        {
-            Estimator = Choice(config.Estimator, "estimator", EstimatorFamily.Ksg, ("ksg", EstimatorFamily.Ksg), ("mixed", EstimatorFamily.Mixed), ("gaussian", EstimatorFamily.Gaussian)),
-            LabelEstimator = config.LabelEstimator is null ? null
-                : Choice(config.LabelEstimator, "label-estimator", EstimatorFamily.Ksg, ("ksg", EstimatorFamily.Ksg), ("mixed", EstimatorFamily.Mixed), ("gaussian", EstimatorFamily.Gaussian)),
-            K = config.K ?? 3,
-            Seed = config.Seed ?? 0,
-            Margin = config.Margin ?? 0,
-            ConfidenceLevel = config.Confidence ?? 0.95,
-            Replicates = config.Replicates ?? 20,
-        };
-        if (criterion.K < 1) throw new CchInputException($"--k {criterion.K}: k must be at least 1.");
-        if (criterion.Replicates < 2) throw new CchInputException($"--replicates {criterion.Replicates}: at least 2 half-samples are needed.");
-        if (!(criterion.ConfidenceLevel is > 0 and < 1)) throw new CchInputException($"--confidence {criterion.ConfidenceLevel.ToString(CultureInfo.InvariantCulture)}: expected a level strictly between 0 and 1, e.g. 0.95.");
-        if (!double.IsFinite(criterion.Margin)) throw new CchInputException("--margin must be a finite number of nats.");
-
-        var settings = new CheckSettings
-        {
-            Criterion = criterion,
-            FailOn = Choice(config.FailOn, "fail-on", FailOn.Fail, ("fail", FailOn.Fail), ("inconclusive", FailOn.Inconclusive)),
-            ReportPath = config.Report,
-            Format = Choice(config.Format, "format", ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown)),
-        };
+        var names = new OptionNames(null);
+        var settings = Common(config, names) with { ConfigPath = configPath };
 
         if (example is not null)
         {
@@ -80,22 +63,74 @@ public sealed record CheckSettings
                 Student = ColumnSpec.Parse(config.Student),
                 Label = ColumnSpec.Parse(config.Label),
                 Key = string.IsNullOrWhiteSpace(config.Key) ? null : config.Key,
-                Join = Choice(config.Join, "join", JoinMode.Strict, ("strict", JoinMode.Strict), ("inner", JoinMode.Inner)),
+                Join = Choice(config.Join, names.For("join", "join"), JoinMode.Strict, ("strict", JoinMode.Strict), ("inner", JoinMode.Inner), ("row-order", JoinMode.RowOrder)),
                 Filters = (config.Where ?? []).Select(RowFilter.Parse).ToList(),
-                Task = Choice(config.Task, "task", TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression)),
+                Task = Choice(config.Task, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression)),
             },
+        };
+    }
+
+    /// <summary>
+    /// Checks every value set in a config file (choices and ranges), so that an error names the
+    /// file and the key rather than a command-line option the user never typed.
+    /// </summary>
+    /// <exception cref="CchInputException">A value is not allowed; <see cref="CchInputException.File"/> is <paramref name="path"/>.</exception>
+    public static void ValidateFile(CchConfig config, string path)
+    {
+        var names = new OptionNames(path);
+        Common(config, names);
+        Choice(config.Join, names.For("join", "join"), JoinMode.Strict, ("strict", JoinMode.Strict), ("inner", JoinMode.Inner), ("row-order", JoinMode.RowOrder));
+        Choice(config.Task, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression));
+        if (config.Teachers is { Count: 0 }) throw names.Error("teachers", "teachers", "the list is empty; name at least one teacher");
+    }
+
+    /// <summary>The options shared by files and examples: estimators, ranges, gate, output.</summary>
+    private static CheckSettings Common(CchConfig config, OptionNames names)
+    {
+        var families = new[] { ("ksg", EstimatorFamily.Ksg), ("mixed", EstimatorFamily.Mixed), ("gaussian", EstimatorFamily.Gaussian) };
+        var criterion = new CriterionOptions
+        {
+            Estimator = Choice(config.Estimator, names.For("estimator", "estimator"), EstimatorFamily.Ksg, families),
+            LabelEstimator = config.LabelEstimator is null ? null : Choice(config.LabelEstimator, names.For("label-estimator", "labelEstimator"), EstimatorFamily.Ksg, families),
+            K = config.K ?? 3,
+            Seed = config.Seed ?? 0,
+            Margin = config.Margin ?? 0,
+            ConfidenceLevel = config.Confidence ?? 0.95,
+            Replicates = config.Replicates ?? 20,
+        };
+        if (criterion.K < 1) throw names.Error("k", "k", $"{criterion.K}: k must be at least 1");
+        if (criterion.Replicates < 2) throw names.Error("replicates", "replicates", $"{criterion.Replicates}: at least 2 half-samples are needed (20 or more for a gate)");
+        if (!(criterion.ConfidenceLevel is > 0 and < 1)) throw names.Error("confidence", "confidence", $"{criterion.ConfidenceLevel.ToString(CultureInfo.InvariantCulture)}: expected a level strictly between 0 and 1, e.g. 0.95");
+        if (!double.IsFinite(criterion.Margin)) throw names.Error("margin", "margin", "must be a finite number of nats");
+        if (config.Report is { } report && (report.Length == 0 || report.EndsWith(Path.DirectorySeparatorChar) || report.EndsWith(Path.AltDirectorySeparatorChar)))
+            throw names.Error("report", "report", $"'{report}' names no file; expected a file path such as cch-report.json");
+
+        return new CheckSettings
+        {
+            Criterion = criterion,
+            FailOn = Choice(config.FailOn, names.For("fail-on", "failOn"), FailOn.Fail, ("fail", FailOn.Fail), ("inconclusive", FailOn.Inconclusive)),
+            ReportPath = config.Report,
+            Format = Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown)),
         };
     }
 
     private static CchInputException Missing(string option, string key, string what) =>
         new($"Missing {option} (config key '{key}'): {what}.");
 
-    private static T Choice<T>(string? value, string option, T fallback, params (string Name, T Value)[] choices)
+    private static T Choice<T>(string? value, (string Label, string? File) name, T fallback, params (string Name, T Value)[] choices)
     {
         if (value is null) return fallback;
-        foreach (var (name, v) in choices)
-            if (string.Equals(name, value.Trim(), StringComparison.OrdinalIgnoreCase))
+        foreach (var (choice, v) in choices)
+            if (string.Equals(choice, value.Trim(), StringComparison.OrdinalIgnoreCase))
                 return v;
-        throw new CchInputException($"--{option} '{value}' is not allowed; expected one of: {string.Join(", ", choices.Select(c => c.Name))}.");
+        throw new CchInputException($"{name.Label} '{value}' is not allowed; expected one of: {string.Join(", ", choices.Select(c => c.Name))}.", file: name.File);
+    }
+
+    /// <summary>Names a setting as the user wrote it: <c>--option</c> on the command line, <c>key 'name'</c> in a file.</summary>
+    private readonly record struct OptionNames(string? File)
+    {
+        public (string Label, string? File) For(string option, string key) => (File is null ? $"--{option}" : $"key '{key}'", File);
+
+        public CchInputException Error(string option, string key, string message) => new($"{For(option, key).Label} {message}.", file: File);
     }
 }

@@ -17,6 +17,10 @@ namespace Cch.Criterion;
 /// of the B half-sample values and z the normal quantile of the level, the interval is
 /// θ̂ ± z·s (half-sampling, see <see cref="HalfSampling"/>). The interval covers sampling
 /// variability, not the estimator's bias.</para>
+/// <para>Minimum size: N ≥ <see cref="MinimumRows"/>(k) = max(50, 20·k). Measured under independence
+/// (60 datasets per size, 5 + 5 dimensions, margin 0), the share of decided verdicts — which
+/// should be about 5 % — was 15–17 % at N = 10–20 and 2–8 % from N = 30 on (docs/criterion.md).
+/// Half-samples then hold at least 25 rows and 10·k, so every point has a neighbourhood.</para>
 /// <para>Cost: for the O(N²) k-NN estimators one half-sample costs a quarter of a full estimate, so
 /// the interval costs B/4 full estimates (5 with the default B = 20): the whole run is 1 + B/4 ≈ 6
 /// times one estimate of each quantity.</para>
@@ -35,11 +39,11 @@ public static class CchCriterion
         Validate(data, options);
         var selection = EstimatorSelection.Create(options, data.Label.Kind);
         var n = data.Rows;
-        var needed = 2 * selection.MinimumRows;
+        var needed = Math.Max(MinimumRows(options.K), 2 * selection.MinimumRows);
         if (n < needed)
             throw new CchInputException(
-                $"{n} rows remain after filters and joins, but the {options.Estimator.ToString().ToLowerInvariant()} estimators with k = {options.K} need at least {needed} " +
-                $"(each half-sample of ⌊N/2⌋ rows must hold at least {selection.MinimumRows}).");
+                $"{n} rows remain after filters and joins, but the criterion with k = {options.K} needs at least {needed} " +
+                $"(max(50, 20·k): below that its intervals are not trustworthy; see docs/criterion.md).");
 
         var teachers = data.Teachers;
         var total = (teachers.Count + 1) * (1 + options.Replicates);
@@ -81,7 +85,8 @@ public static class CchCriterion
 
         var intervalTime = clock.Elapsed;
 
-        var z = Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2);
+        // Student's t with B − 1 degrees of freedom: the standard error is itself estimated from B values.
+        var z = StudentT.InvCDF(0, 1, options.Replicates - 1, 1 - (1 - options.ConfidenceLevel) / 2);
         var usesKsgForTeacher = options.Estimator != EstimatorFamily.Gaussian;
         var usesKsgForLabel = data.Label.Kind == LabelKind.Regression && (options.LabelEstimator ?? options.Estimator) != EstimatorFamily.Gaussian;
         var labelResult = Result(studentLabel, labelReplicates, z, usesKsgForLabel, n, options.K);
@@ -118,6 +123,12 @@ public static class CchCriterion
         return new CriterionResult(ranked, selection.TeacherStudent.Name, selection.StudentLabelName, n, subsets[0].Length, estimateTime, intervalTime);
     }
 
+    /// <summary>
+    /// The fewest rows the criterion accepts for k neighbours: max(50, 20·k), so each half-sample
+    /// holds at least max(25, 10·k) rows.
+    /// </summary>
+    public static int MinimumRows(int k) => Math.Max(50, 20 * k);
+
     private static MutualInformationResult Result(double estimate, double[] replicates, double z, bool ksg, int n, int k)
     {
         double? ceiling = ksg ? KsgEstimator.Ceiling(n, k) : null;
@@ -149,5 +160,27 @@ public static class CchCriterion
         foreach (var t in data.Teachers)
             if (t.Rows != data.Rows)
                 throw new ArgumentException($"Teacher '{t.Name}' has {t.Rows} rows but the student has {data.Rows}.", nameof(data));
+        RejectConstant(data.Student, "student");
+        foreach (var t in data.Teachers) RejectConstant(t, "teacher");
+        if (data.Label.Classes is { } classes)
+        {
+            var counts = classes.GroupBy(c => c).Select(g => g.Count()).ToList();
+            if (counts.Count(c => c >= 2) < 2)
+                throw new CchInputException(
+                    $"The label '{data.Label.Name}' has {counts.Count} distinct values in {classes.Length} rows and fewer than two of them occur twice, " +
+                    "so I(H_s;Y) cannot be estimated. Is it an identifier, or a regression target (--task regression)?");
+        }
+    }
+
+    /// <summary>A representation constant in every column carries no information: almost always a broken dump.</summary>
+    private static void RejectConstant(FeatureMatrix m, string role)
+    {
+        var v = m.Values;
+        var d = m.Columns;
+        for (var i = d; i < v.Length; i++)
+            if (v[i] != v[i % d])
+                return;
+        throw new CchInputException(
+            $"The {role} representation '{m.Name}' is constant: every one of its {m.Rows} rows has the same {d} values, so it carries no information. Check how it was dumped.");
     }
 }

@@ -8,4 +8,7 @@ public enum JoinMode
 
     /// <summary>Keep the intersection of keys; the dropped counts are reported.</summary>
     Inner,
+
+    /// <summary>No key: several files are matched row by row (they must have the same number of rows).</summary>
+    RowOrder,
 }

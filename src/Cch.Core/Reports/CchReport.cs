@@ -48,6 +48,9 @@ public sealed record CchReport
     /// <summary><c>classification</c> or <c>regression</c>.</summary>
     public required string Task { get; init; }
 
+    /// <summary>The config file the run used, or absent.</summary>
+    public string? Config { get; init; }
+
     /// <summary>The files read (empty for a generated example).</summary>
     public required IReadOnlyList<InputReport> Inputs { get; init; }
 

@@ -13,11 +13,12 @@ public static class MarkdownReport
         var closed = report.Teachers.Any(t => t.ClosedForm is not null);
         sb.AppendLine(CultureInfo.InvariantCulture, $"## CCH check: **{report.Verdict.ToString().ToLowerInvariant()}** (best teacher `{report.BestTeacher}`)");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture,
-            $"Student `{report.Student.Name}` ({report.Student.Dimensions}-d), label `{report.Label.Name}` ({report.Task}), N = {report.N}, " +
-            $"estimators {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel} (k = {report.Estimator.K}), " +
-            $"{report.Interval.Level * 100:0.#}% intervals from {report.Interval.Replicates} half-samples, margin {report.Margin:0.###} nats, seed {report.Seed}. All values in nats.");
-        sb.AppendLine();
+        foreach (var line in SettingsLines(report))
+        {
+            sb.AppendLine(line);
+            sb.AppendLine();
+        }
+
         sb.Append("| rank | teacher | d | I(H_t;H_s) | I(H_s;Y) | Δ | verdict |");
         sb.AppendLine(closed ? " exact Δ |" : string.Empty);
         sb.Append("|---:|---|---:|---|---|---|---|");
@@ -32,10 +33,35 @@ public static class MarkdownReport
         if (report.Warnings.Count > 0)
         {
             sb.AppendLine();
-            foreach (var w in report.Warnings) sb.AppendLine(CultureInfo.InvariantCulture, $"> **Warning:** {w}");
+            foreach (var w in report.Warnings)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"> **Warning:** {w}");
+                sb.AppendLine();
+            }
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The run's settings as short plain-text lines (shared by the Markdown and console summaries):
+    /// what was compared, how it was estimated, and the gate.
+    /// </summary>
+    public static IEnumerable<string> SettingsLines(CchReport report)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var data = report.Inputs.Count == 0
+            ? (report.Example is { } e ? $"data: generated example '{e.Name}'" : "data: in memory")
+            : "data: " + string.Join(", ", report.Inputs.Select(i => Path.GetFileName(i.Path)));
+        var join = report.Join.Key is { } key ? $" · joined on {key} ({report.Join.Mode})" : report.Join.Mode == "row-order" ? " · matched by row order" : string.Empty;
+        var filters = report.Join.Filters.Count > 0 ? " · where " + string.Join(", ", report.Join.Filters) : string.Empty;
+        yield return string.Create(inv, $"{data}{join}{filters} · N = {report.N}");
+        yield return string.Create(inv,
+            $"student: {report.Student.Name} ({report.Student.Dimensions}-d) · label: {report.Label.Name} ({report.Task}{(report.Label.Classes is { } c ? $", {c.Count} classes" : "")})");
+        yield return string.Create(inv,
+            $"estimators: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}, k = {report.Estimator.K} · {report.Interval.Level * 100:0.#}% intervals from {report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows · seed {report.Seed}");
+        yield return string.Create(inv,
+            $"gate: pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
     }
 
     /// <summary>An estimate with its interval, e.g. <c>0.412 [0.371, 0.453]</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cch.Configuration;
 using Cch.Criterion;
 using Cch.Data;
 using Cch.Examples;
@@ -10,23 +11,22 @@ public static class ReportBuilder
 {
     /// <summary>Builds the report.</summary>
     /// <param name="data">The dataset the criterion ran on.</param>
-    /// <param name="filters">The filters applied, as COLUMN=VALUE.</param>
-    /// <param name="options">The criterion options.</param>
+    /// <param name="settings">The settings of the run.</param>
     /// <param name="result">The criterion result.</param>
-    /// <param name="failOn">Gate policy.</param>
     /// <param name="example">The generated example, or <c>null</c>.</param>
     /// <param name="readTime">Time spent reading input.</param>
     /// <param name="totalTime">Total time.</param>
     public static CchReport Build(
         Dataset data,
-        IReadOnlyList<string> filters,
-        CriterionOptions options,
+        CheckSettings settings,
         CriterionResult result,
-        FailOn failOn,
         ExampleData? example,
         TimeSpan readTime,
         TimeSpan totalTime)
     {
+        var options = settings.Criterion;
+        var failOn = settings.FailOn;
+        var filters = settings.Data?.Filters.Select(f => f.ToString()).ToList() ?? [];
         var warnings = new List<string>();
         var teachers = result.Teachers.Select(t =>
         {
@@ -43,11 +43,15 @@ public static class ReportBuilder
         if (data.Label.Classes is { } classes && label.Value.Estimate > LabelEntropy(classes) + 1e-9)
             warnings.Add($"I(H_s;Y) = {F(label.Value.Estimate)} nats exceeds the label entropy H(Y) = {F(LabelEntropy(classes))} nats, its upper bound: the {result.StudentLabelEstimator} estimator's assumptions do not hold for this student (e.g. a nearly degenerate within-class covariance); try another --label-estimator.");
         warnings.AddRange(GaussianFallbackWarnings(data, options, result.HalfSampleRows));
+        warnings.AddRange(LabelKindWarnings(data.Label));
+        if (options.Replicates < 10)
+            warnings.Add($"The intervals come from only {options.Replicates} half-samples: their standard errors are rough (relative error about {100 / Math.Sqrt(2.0 * (options.Replicates - 1)):0}%); use --replicates 20 or more for a gate.");
         if (data.Join.RowsDroppedByJoin > 0)
             warnings.Add($"The inner join on '{data.Join.Key}' dropped {data.Join.RowsDroppedByJoin} rows whose key was not in every file.");
 
         return new CchReport
         {
+            Config = settings.ConfigPath,
             ToolVersion = ToolInfo.Version,
             Verdict = result.Verdict,
             ExitCode = GatePolicy.ExitCode(result.Verdict, failOn),
@@ -60,7 +64,7 @@ public static class ReportBuilder
             Seed = options.Seed,
             Task = data.Label.Kind == LabelKind.Classification ? "classification" : "regression",
             Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
-            Join = new JoinReport(data.Join.Key, data.Join.Mode == JoinMode.Inner ? "inner" : "strict", filters, data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
+            Join = new JoinReport(data.Join.Key, data.Join.Mode switch { JoinMode.Inner => "inner", JoinMode.RowOrder => "row-order", _ => "strict" }, filters, data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
             Student = new RepresentationReport(data.Student.Name, data.Student.Columns),
             Label = new LabelReport(data.Label.Name, data.Label.Kind == LabelKind.Classification ? "classification" : "regression", data.Label.ClassNames),
             Teachers = teachers,
@@ -91,6 +95,24 @@ public static class ReportBuilder
         else if (ds + 1 > halfRows - 1)
         {
             yield return $"The Gaussian estimate of I(H_s;Y) has {ds} + 1 dimensions for {halfRows} rows per half-sample: it falls back to Ledoit–Wolf shrinkage and is not reliable.";
+        }
+    }
+
+    /// <summary>Hints that the label was read as the wrong kind (the type decides; see docs/data-input.md).</summary>
+    private static IEnumerable<string> LabelKindWarnings(LabelVector label)
+    {
+        if (label.Classes is { } classes)
+        {
+            var counts = classes.GroupBy(c => c).Select(g => g.Count()).ToList();
+            var singletons = counts.Count(c => c == 1);
+            if (counts.Count > 50 || singletons * 10 > classes.Length)
+                yield return $"The label '{label.Name}' was read as classes but has {counts.Count} distinct values ({singletons} of them on a single row, which the mixed estimator ignores). If it is a quantity, pass --task regression.";
+        }
+        else if (label.Values is { } values && values.All(v => v == Math.Floor(v)))
+        {
+            var distinct = values.Distinct().Count();
+            if (distinct <= 20)
+                yield return $"The label '{label.Name}' is a float column read as a regression target, but it holds only {distinct} distinct whole numbers. If they are class ids, pass --task classification.";
         }
     }
 

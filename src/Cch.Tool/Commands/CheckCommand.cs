@@ -14,6 +14,8 @@ internal static partial class CheckCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var settings = Resolve(parse);
+        if (settings.ReportPath is not null)
+            settings = settings with { ReportPath = ReportWriter.PrepareTarget(settings.ReportPath) };
         var outcome = await RunWithProgressAsync(settings, cancellationToken);
         if (settings.ReportPath is not null)
         {
@@ -26,6 +28,9 @@ internal static partial class CheckCommand
                 throw new CchInputException($"The report cannot be written: {e.Message}", file: settings.ReportPath, inner: e);
             }
         }
+
+        foreach (var warning in outcome.Report.Warnings)
+            CommandRunner.Diagnostics.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
 
         switch (settings.Format)
         {
@@ -72,7 +77,16 @@ internal static partial class CheckCommand
             Format = parse.GetValue(Format),
         }.WithPathsRelativeTo(cwd);
 
-        var configPath = parse.GetValue(Config);
+        if (example is not null)
+        {
+            // The example generates its own data: data options would be silently ignored, so refuse them.
+            var dataOptions = new Option[] { Data, Teacher, Student, Label, Key, Join, Where, Task }
+                .Where(o => parse.GetResult(o) is not null).Select(o => o.Name).ToList();
+            if (dataOptions.Count > 0)
+                throw new CchInputException($"--example generates its own data; drop {string.Join(", ", dataOptions)} (or drop --example to read files).");
+        }
+
+        var configPath = parse.GetValue(Config) is { } given ? Path.GetFullPath(given, cwd) : null;
         if (configPath is null && example is null && File.Exists(Path.Combine(cwd, CchConfigFile.DefaultFileName)))
         {
             configPath = Path.Combine(cwd, CchConfigFile.DefaultFileName);
@@ -80,7 +94,7 @@ internal static partial class CheckCommand
         }
 
         var merged = configPath is null ? fromCommandLine : fromCommandLine.Over(CchConfigFile.Load(configPath));
-        return CheckSettings.From(merged, example);
+        return CheckSettings.From(merged, example, configPath);
     }
 
     private static async Task<CheckOutcome> RunWithProgressAsync(CheckSettings settings, CancellationToken cancellationToken)

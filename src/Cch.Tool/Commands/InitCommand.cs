@@ -18,12 +18,12 @@ internal static class InitCommand
         command.Options.Add(Force);
         command.SetAction(parse =>
         {
-            var target = System.IO.Path.GetFullPath(parse.GetValue(Path)!);
+            var target = ReportWriter.PrepareTarget(parse.GetValue(Path)!);
             if (File.Exists(target) && !parse.GetValue(Force))
                 throw new CchInputException("The config already exists; pass --force to overwrite it.", file: target);
-            var schema = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target)!, CchConfigFile.SchemaFileName);
-            ReportWriter.WriteAtomic(schema, CchConfigFile.ConfigSchema);
+            var schema = ReportWriter.PrepareTarget(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target)!, CchConfigFile.SchemaFileName));
             ReportWriter.WriteAtomic(target, CchConfigFile.ToJson(Starter()) + Environment.NewLine);
+            ReportWriter.WriteAtomic(schema, CchConfigFile.ConfigSchema);
             Console.Error.WriteLine($"wrote {target} and {schema}");
             return (int)ExitCodes.Success;
         });

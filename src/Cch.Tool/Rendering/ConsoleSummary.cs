@@ -14,10 +14,8 @@ internal static class ConsoleSummary
         var closed = report.Teachers.Any(t => t.ClosedForm is not null);
         if (report.Example is not null)
             console.MarkupLine($"[grey]{Markup.Escape(report.Example.Description)}[/]");
-        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"student {report.Student.Name} ({report.Student.Dimensions}-d) · label {report.Label.Name} ({report.Task}) · N = {report.N} · " +
-            $"estimators {report.Estimator.TeacherStudent}/{report.Estimator.StudentLabel}, k = {report.Estimator.K} · " +
-            $"{report.Interval.Level * 100:0.#}% half-sampling intervals (B = {report.Interval.Replicates}) · margin {report.Margin:0.###} nats · seed {report.Seed}")));
+        foreach (var line in MarkdownReport.SettingsLines(report))
+            console.WriteLine(line);
 
         var table = new Table().Border(TableBorder.Rounded).Title("CCH: Δ = I(H_t;H_s) − I(H_s;Y), nats");
         table.AddColumn(new TableColumn("#").RightAligned());
@@ -43,7 +41,8 @@ internal static class ConsoleSummary
         }
 
         console.Write(table);
-        foreach (var w in report.Warnings) console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        if (report.Warnings.Count > 0)
+            console.MarkupLine($"[yellow]{report.Warnings.Count} warning(s)[/] (on standard error and in the report)");
         console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}), exit code {report.ExitCode}");
     }
 

@@ -10,24 +10,63 @@ public sealed class CchConfigFileTests
         var error = Assert.Throws<CchInputException>(() => CchConfigFile.Parse("""{ "teachers": ["a"], "teacher": "b" }""", "/x/cch.json"));
 
         Assert.Equal("/x/cch.json", error.File);
-        Assert.Equal("teacher", error.Column);
+        Assert.Null(error.Column);
         Assert.Contains("Unknown key 'teacher'", error.Message);
         Assert.Contains("teachers", error.Message);
     }
 
-    [Fact]
-    public void A_value_of_the_wrong_type_names_the_key_and_line()
+    [Theory]
+    [InlineData("{ \"k\": \"three\" }", "The key 'k' must be a whole number")]
+    [InlineData("{ \"k\": 3.5 }", "The key 'k' must be a whole number")]
+    [InlineData("{ \"margin\": \"0.1\" }", "The key 'margin' must be a number")]
+    [InlineData("{ \"teachers\": \"fac216\" }", "The key 'teachers' must be a list of strings")]
+    [InlineData("{ \"student\": 3 }", "The key 'student' must be a string")]
+    public void A_value_of_the_wrong_type_says_what_the_key_expects(string json, string expected)
     {
-        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Parse("{\n  \"k\": \"three\"\n}", "cch.json"));
+        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Parse(json, "cch.json"));
 
-        Assert.Contains("line 2", error.Message);
-        Assert.Contains("'k'", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("Cch.Configuration", error.Message);
     }
 
     [Fact]
-    public void Malformed_json_is_an_input_error()
+    public void Malformed_json_names_one_line_and_position()
     {
-        Assert.Throws<CchInputException>(() => CchConfigFile.Parse("{ \"k\": 3", "cch.json"));
+        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Parse("{\n  \"k\": 3,\n  oops\n}", "cch.json"));
+
+        Assert.Contains("line 3", error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
+    }
+
+    [Fact]
+    public void A_key_given_twice_is_an_input_error()
+    {
+        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Parse("""{ "k": 3, "k": 5 }""", "cch.json"));
+
+        Assert.Contains("'k' appears twice", error.Message);
+    }
+
+    [Fact]
+    public void A_bad_value_in_a_file_names_the_file_and_the_key_not_a_command_line_option()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write("cch.json", """{ "estimator": "knn" }""");
+
+        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Load(path));
+
+        Assert.Equal(path, error.File);
+        Assert.Contains("key 'estimator' 'knn'", error.Message);
+        Assert.DoesNotContain("--estimator", error.Message);
+    }
+
+    [Fact]
+    public void A_directory_given_as_config_is_an_input_error_saying_so()
+    {
+        using var dir = new TempFolder();
+
+        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Load(dir.Path));
+
+        Assert.Contains("is a directory", error.Message);
     }
 
     [Fact]
@@ -49,23 +88,15 @@ public sealed class CchConfigFileTests
     [Fact]
     public void Paths_in_a_file_are_resolved_against_its_directory()
     {
-        var directory = Directory.CreateTempSubdirectory("cch-config-");
-        try
-        {
-            var path = Path.Combine(directory.FullName, "cch.json");
-            File.WriteAllText(path, """{ "data": "data/x.parquet", "teachers": ["other.parquet:t", "plain"], "report": "out/r.json" }""");
+        using var dir = new TempFolder();
+        var path = dir.Write("cch.json", """{ "data": "data/x.parquet", "teachers": ["other.parquet:t", "plain"], "report": "out/r.json" }""");
 
-            var config = CchConfigFile.Load(path);
+        var config = CchConfigFile.Load(path);
 
-            Assert.Equal(Path.Combine(directory.FullName, "data", "x.parquet"), config.Data);
-            Assert.Equal(Path.Combine(directory.FullName, "other.parquet") + ":t", config.Teachers![0]);
-            Assert.Equal("plain", config.Teachers[1]);
-            Assert.Equal(Path.Combine(directory.FullName, "out", "r.json"), config.Report);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(Path.Combine(dir.Path, "data", "x.parquet"), config.Data);
+        Assert.Equal(Path.Combine(dir.Path, "other.parquet") + ":t", config.Teachers![0]);
+        Assert.Equal("plain", config.Teachers[1]);
+        Assert.Equal(Path.Combine(dir.Path, "out", "r.json"), config.Report);
     }
 
     [Fact]

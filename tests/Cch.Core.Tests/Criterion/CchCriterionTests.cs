@@ -105,15 +105,77 @@ public sealed class CchCriterionTests
         Assert.Equal(Verdict.Fail, above.Verdict);
     }
 
-    [Fact]
-    public void Too_few_rows_for_the_estimator_and_half_samples_is_an_input_error()
+    [Theory]
+    [InlineData(8, 3, 60)]
+    [InlineData(59, 3, 60)]
+    [InlineData(99, 5, 100)]
+    [InlineData(150, 10, 200)]
+    public void Too_few_rows_for_trustworthy_intervals_is_an_input_error(int rows, int k, int needed)
     {
-        var data = GaussianExample.Create(8, seed: 0).Data;
+        var data = GaussianExample.Create(rows, seed: 0).Data;
 
-        var error = Assert.Throws<CchInputException>(() => CchCriterion.Evaluate(data, new CriterionOptions { K = 5 }));
+        var error = Assert.Throws<CchInputException>(() => CchCriterion.Evaluate(data, new CriterionOptions { K = k }));
 
-        Assert.Contains("8 rows", error.Message);
-        Assert.Contains("at least", error.Message);
+        Assert.Contains($"{rows} rows", error.Message);
+        Assert.Contains($"at least {needed}", error.Message);
+    }
+
+    [Fact]
+    public void Under_independence_decided_verdicts_are_about_as_rare_as_the_confidence_level_promises()
+    {
+        // Truth: teacher, student and label are independent, so I(H_t;H_s) = I(H_s;Y) = 0 and Δ = 0.
+        // At margin 0 a calibrated 95% interval excludes 0 (pass or fail) in about 5% of datasets.
+        // Over 40 datasets P(more than 6 decided | p = 0.05) ≈ 0.014; an interval without the
+        // t-quantile or with a badly scaled standard error decides far more often.
+        var decided = 0;
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var random = new Random(500 + seed);
+            var classes = Enumerable.Range(0, 100).Select(_ => random.Next(3)).ToArray();
+            var data = new Dataset
+            {
+                Teachers = [Noise("t", 100, 5, random)],
+                Student = Noise("s", 100, 5, random),
+                Label = LabelVector.ForClasses("y", classes, ["a", "b", "c"]),
+                Inputs = [],
+                Join = new JoinSummary(null, JoinMode.Strict, 100, 0, 0),
+            };
+            if (CchCriterion.Evaluate(data, new CriterionOptions { Seed = seed }).Verdict != Verdict.Inconclusive) decided++;
+        }
+
+        Assert.InRange(decided, 0, 6);
+    }
+
+    [Fact]
+    public void A_constant_student_is_an_input_error_naming_it()
+    {
+        var example = GaussianExample.Create(200, seed: 0);
+        var constant = new FeatureMatrix("flat", 200, 3, Enumerable.Repeat(1.5, 600).ToArray());
+
+        var error = Assert.Throws<CchInputException>(() => CchCriterion.Evaluate(example.Data with { Student = constant }, new CriterionOptions()));
+
+        Assert.Contains("student representation 'flat' is constant", error.Message);
+    }
+
+    [Fact]
+    public void A_label_with_a_distinct_value_on_every_row_is_an_input_error_suggesting_regression()
+    {
+        var example = GaussianExample.Create(200, seed: 0);
+        var ids = Enumerable.Range(0, 200).ToArray();
+        var label = LabelVector.ForClasses("id", ids, ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+
+        var error = Assert.Throws<CchInputException>(() => CchCriterion.Evaluate(example.Data with { Label = label }, new CriterionOptions()));
+
+        Assert.Contains("200 distinct values in 200 rows", error.Message);
+        Assert.Contains("--task regression", error.Message);
+    }
+
+    private static FeatureMatrix Noise(string name, int rows, int columns, Random random)
+    {
+        var v = new double[rows * columns];
+        for (var i = 0; i < v.Length; i++)
+            v[i] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        return new FeatureMatrix(name, rows, columns, v);
     }
 
     [Fact]

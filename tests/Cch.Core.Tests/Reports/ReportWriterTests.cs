@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cch.Reports;
 
 namespace Cch.Tests.Reports;
@@ -7,41 +8,67 @@ public sealed class ReportWriterTests
     [Fact]
     public void Atomic_write_replaces_the_file_and_leaves_no_temporary_files()
     {
-        var directory = Directory.CreateTempSubdirectory("cch-report-");
-        try
-        {
-            var path = Path.Combine(directory.FullName, "sub", "report.json");
-            ReportWriter.WriteAtomic(path, "first");
-            ReportWriter.WriteAtomic(path, "second");
+        using var dir = new TempFolder();
+        var path = Path.Combine(dir.Path, "sub", "report.json");
 
-            Assert.Equal("second", File.ReadAllText(path));
-            Assert.Equal(["report.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        ReportWriter.WriteAtomic(path, "first");
+        ReportWriter.WriteAtomic(path, "second");
+
+        Assert.Equal("second", File.ReadAllText(path));
+        Assert.Equal(["report.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
     }
 
     [Fact]
-    public void A_failed_write_keeps_the_old_file_and_leaves_no_temporary_files()
+    public void A_directory_target_is_refused_and_left_untouched()
     {
-        var directory = Directory.CreateTempSubdirectory("cch-report-");
-        try
-        {
-            // The target is a directory: the final rename fails after the temporary file was written.
-            var target = Path.Combine(directory.FullName, "report.json");
-            Directory.CreateDirectory(target);
-            File.WriteAllText(Path.Combine(target, "keep.txt"), "old");
+        using var dir = new TempFolder();
+        var target = dir.File("report.json");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "keep.txt"), "old");
 
-            Assert.ThrowsAny<IOException>(() => ReportWriter.WriteAtomic(target, "new"));
+        var error = Assert.Throws<CchInputException>(() => ReportWriter.WriteAtomic(target, "new"));
 
-            Assert.Equal("old", File.ReadAllText(Path.Combine(target, "keep.txt")));
-            Assert.Equal(["report.json"], Directory.GetFileSystemEntries(directory.FullName).Select(Path.GetFileName));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Contains("is a directory", error.Message);
+        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "keep.txt")));
+        Assert.Equal(["report.json"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_fifo_is_never_replaced_by_a_regular_file()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempFolder();
+        var fifo = dir.File("pipe");
+        Process.Start("mkfifo", fifo)!.WaitForExit();
+
+        var error = Assert.Throws<CchInputException>(() => ReportWriter.PrepareTarget(fifo));
+
+        Assert.Contains("not a regular file", error.Message);
+        Assert.Equal(0, new FileInfo(fifo).Length);
+        Assert.Equal(["pipe"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_symbolic_link_is_followed_so_the_link_survives_and_its_target_gets_the_report()
+    {
+        using var dir = new TempFolder();
+        var target = dir.Write("real.json", "old");
+        var link = dir.File("link.json");
+        File.CreateSymbolicLink(link, target);
+
+        ReportWriter.WriteAtomic(link, "new");
+
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("new", File.ReadAllText(target));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void An_empty_path_is_refused(string path)
+    {
+        var error = Assert.Throws<CchInputException>(() => ReportWriter.PrepareTarget(path));
+
+        Assert.Contains("empty", error.Message);
     }
 }

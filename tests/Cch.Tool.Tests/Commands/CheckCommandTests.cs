@@ -72,6 +72,9 @@ public sealed class CheckCommandTests
     [InlineData("check", "--example", "gaussian", "--estimator", "knn")]
     [InlineData("check", "--teacher", "t", "--label", "y")]
     [InlineData("check", "--data", "/nonexistent/data.parquet", "--teacher", "t", "--student", "s", "--label", "y")]
+    [InlineData("check", "--example", "gaussian", "--teacher", "t")]
+    [InlineData("check", "--example", "gaussian", "--seed", "abc")]
+    [InlineData("check", "--example", "gaussian", "--replicates", "1")]
     public void Usage_and_input_errors_exit_with_code_2_and_write_no_report(params string[] args)
     {
         using var dir = new TempDirectory();
@@ -81,8 +84,37 @@ public sealed class CheckCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error:", run.StdErr);
+        Assert.DoesNotContain("System.", run.StdErr);
         Assert.False(File.Exists(report));
         Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void A_report_path_that_is_a_fifo_is_refused_before_any_work_and_left_a_fifo()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempDirectory();
+        var fifo = dir.File("pipe");
+        System.Diagnostics.Process.Start("mkfifo", fifo)!.WaitForExit();
+
+        var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--report", fifo);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not a regular file", run.StdErr);
+        Assert.Empty(run.StdOut);
+        Assert.Equal(0, new FileInfo(fifo).Length);
+    }
+
+    [Fact]
+    public void Warnings_go_to_standard_error_and_into_the_report_whatever_the_format()
+    {
+        using var dir = new TempDirectory();
+
+        var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--replicates", "4", "--format", "json");
+
+        Assert.Contains("warning:", run.StdErr);
+        Assert.Contains("only 4 half-samples", run.StdErr);
+        Assert.Contains("only 4 half-samples", JsonNode.Parse(run.StdOut)!["warnings"]![0]!.GetValue<string>());
     }
 
     [Fact]

@@ -28,4 +28,17 @@ public sealed class InitCommandTests
         Assert.Equal(0, forced.ExitCode);
         Assert.NotEqual("{}", File.ReadAllText(dir.File("cch.json")));
     }
+
+    [Fact]
+    public void Init_into_a_directory_path_is_an_input_error_that_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("sub"));
+
+        var run = CchProcess.Run(dir.Path, "init", "--path", "sub");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is a directory", run.StdErr);
+        Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
+    }
 }
