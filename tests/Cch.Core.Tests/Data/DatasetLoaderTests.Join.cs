@@ -77,22 +77,73 @@ public sealed partial class DatasetLoaderTests
     }
 
     [Fact]
-    public async Task Files_with_equal_row_counts_align_by_position_without_a_key()
+    public async Task Several_files_without_a_key_are_an_error_that_suggests_key_or_row_order()
     {
-        var request = Keyed("keyed_features.parquet:vec") with { Key = null };
+        // keyed_features and keyed_labels have six rows each, in different key orders: aligning them
+        // by position would pair key 101's features with key 104's label.
+        var error = await Fails(Keyed("keyed_features.parquet:vec") with { Key = null });
+
+        Assert.Null(error.File);
+        Assert.Contains("2 files (keyed_features.parquet, keyed_labels.parquet)", error.Message);
+        Assert.Contains("no --key was given", error.Message);
+        Assert.Contains("--key COLUMN (string or integer columns that every file has: 'key')", error.Message);
+        Assert.Contains("--join row-order", error.Message);
+    }
+
+    [Fact]
+    public async Task An_inner_join_without_a_key_over_several_files_is_the_same_error()
+    {
+        var error = await Fails(Keyed("keyed_features.parquet:vec") with { Key = null, Join = JoinMode.Inner });
+
+        Assert.Contains("no --key was given", error.Message);
+    }
+
+    [Fact]
+    public async Task Row_order_aligns_files_with_equal_row_counts_by_position()
+    {
+        var request = Keyed("keyed_features.parquet:vec") with { Key = null, Join = JoinMode.RowOrder };
         var data = await Load(request);
 
         Assert.Null(data.Keys);
         Assert.Equal([1.0, 0.5], Row(data.Teachers[0], 0)); // row 0 of the features (key 101) ...
         Assert.Equal(0, data.Label.Classes![0]);             // ... paired with row 0 of the labels (key 104, "even")
+        Assert.Equal(new JoinSummary(null, JoinMode.RowOrder, 6, 0, 0), data.Join);
     }
 
     [Fact]
-    public async Task Files_with_different_row_counts_and_no_key_suggest_key()
+    public async Task Row_order_drops_a_row_filtered_out_in_any_file_from_all()
     {
-        var error = await Fails(Keyed("keyed_partial.parquet:w") with { Key = null });
+        // flag=true drops features row 2; split=train drops labels rows 2 and 5.
+        var request = Keyed("keyed_features.parquet:vec", ["flag=true", "split=train"]) with { Key = null, Join = JoinMode.RowOrder };
+        var data = await Load(request);
 
-        Assert.Contains("different row counts", error.Message);
+        Assert.Equal([1.0, 2, 4, 5], Enumerable.Range(0, 4).Select(r => data.Teachers[0][r, 0]));
+        Assert.Equal(new JoinSummary(null, JoinMode.RowOrder, 4, 0, 2), data.Join);
+    }
+
+    [Fact]
+    public async Task Row_order_with_a_key_is_contradictory()
+    {
+        var error = await Fails(Keyed("keyed_features.parquet:vec") with { Join = JoinMode.RowOrder });
+
+        Assert.Equal("key", error.Column);
+        Assert.Contains("--key key and --join row-order contradict each other", error.Message);
+    }
+
+    [Fact]
+    public async Task One_file_without_a_key_needs_no_join_mode()
+    {
+        var data = await Load(OneFile("arrow_vectors.parquet", ["fsl3_f32"], "g_a", "y_int"));
+
+        Assert.Equal(new JoinSummary(null, JoinMode.Strict, 6, 0, 0), data.Join);
+    }
+
+    [Fact]
+    public async Task Row_order_over_files_with_different_row_counts_suggests_key()
+    {
+        var error = await Fails(Keyed("keyed_partial.parquet:w") with { Key = null, Join = JoinMode.RowOrder });
+
+        Assert.Contains("different row counts (keyed_features.parquet: 6, keyed_partial.parquet: 4, keyed_labels.parquet: 6)", error.Message);
         Assert.Contains("--key", error.Message);
     }
 

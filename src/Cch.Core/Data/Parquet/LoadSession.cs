@@ -39,6 +39,8 @@ internal sealed class LoadSession
                     throw new CchInputException("has no rows; expected at least one sample.", state.Path);
             }
 
+            CheckJoinMode();
+
             // Resolve every column before reading any data, so spec mistakes fail fast.
             var features = new Dictionary<(FileState, string), FeaturePlan>();
             var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec)).ToList();
@@ -125,6 +127,32 @@ internal sealed class LoadSession
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Several files need a key (or an explicit <see cref="JoinMode.RowOrder"/>): aligning them by
+    /// position without being told to would silently pair unrelated rows when their orders differ.
+    /// </summary>
+    private void CheckJoinMode()
+    {
+        if (_request.Key is { } key && _request.Join == JoinMode.RowOrder)
+            throw new CchInputException(
+                $"--key {key} and --join row-order contradict each other: a key matches rows by its value, row-order matches them by position; give only one of them.",
+                column: key);
+        if (_request.Key is not null || _request.Join == JoinMode.RowOrder || _files.Count < 2)
+            return;
+
+        // Scalar string or integer columns that every file has: likely keys, worth naming.
+        static bool KeyLike(ParquetColumn? c) => c is { Shape: ColumnShape.Scalar, Kind: ValueKind.String or ValueKind.Integer };
+        var common = _files[0].File!.Columns
+            .Where(c => KeyLike(c) && _files.All(f => KeyLike(f.File!.Find(c.Name))))
+            .Select(c => c.Name)
+            .ToList();
+        var hint = common.Count == 0 ? string.Empty : $" (string or integer columns that every file has: {Messages.Some(common, 5)})";
+        throw new CchInputException(
+            $"The teachers, the student and the label come from {_files.Count} files ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}) "
+            + $"but no --key was given; rows of several files must be matched with --key COLUMN{hint}, "
+            + "or, if the files are row-aligned by construction (row i of every file is the same sample), with --join row-order.");
     }
 
     private static FeaturePlan Plan(Dictionary<(FileState, string), FeaturePlan> plans, FileState state, ColumnSpec spec)
@@ -288,7 +316,7 @@ internal sealed class LoadSession
         if (_files.Count > 1 && _files.Any(f => f.File!.Rows != rows))
             throw new CchInputException(
                 $"The input files have different row counts ({string.Join(", ", _files.Select(f => $"{Path.GetFileName(f.Path)}: {f.File!.Rows}"))}) "
-                + "and no --key was given, so their rows cannot be aligned by position; pass --key COLUMN to join them on a key column.");
+                + "so their rows cannot be matched by position (--join row-order); pass --key COLUMN to join them on a key column instead.");
 
         var kept = new List<int>(rows);
         for (var r = 0; r < rows; r++)
