@@ -72,8 +72,21 @@ public sealed partial class DatasetLoaderTests
         Assert.Equal(["104", "102", "101", "103"], data.Keys!);
         Assert.Equal([104.0, 102, 101, 103], data.Student.Values);
         Assert.Equal([4.0, 2, 1, 3], Enumerable.Range(0, 4).Select(r => data.Teachers[0][r, 0]));
-        // Two rows dropped from each six-row file, none from the partial file.
-        Assert.Equal(new JoinSummary("key", JoinMode.Inner, 4, 4, 0), data.Join);
+        // Keys 106 and 105 of the label file are not in the partial file: two label rows dropped
+        // (not four, which would count the features file's two rows as well).
+        Assert.Equal(new JoinSummary("key", JoinMode.Inner, 4, 2, 0), data.Join);
+    }
+
+    [Fact]
+    public async Task An_inner_join_after_a_filter_counts_dropped_label_rows_only()
+    {
+        // split=train keeps labels 104, 102, 101, 105 (106 and 103 are filtered out everywhere);
+        // 105 is not in the partial file, so one label row is dropped by the join.
+        var data = await Load(Keyed("keyed_partial.parquet:w", ["split=train"], JoinMode.Inner));
+
+        Assert.Equal(["104", "102", "101"], data.Keys!);
+        Assert.Equal(new JoinSummary("key", JoinMode.Inner, 3, 1, 2), data.Join);
+        Assert.Equal(6, data.Join.RowsKept + data.Join.RowsDroppedByJoin + data.Join.RowsDroppedByFilter);
     }
 
     [Fact]

@@ -401,7 +401,8 @@ internal sealed class LoadSession
                 throw new CchInputException(
                     $"No key is present in every input file ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}); the inner join on '{keyName}' leaves no rows.",
                     column: keyName);
-            droppedByJoin = _files.Sum(f => candidates[f].Count - final.Count);
+            // Counted in the label file's rows (the output rows), not summed over files.
+            droppedByJoin = labelCandidates.Count - final.Count;
         }
 
         foreach (var state in _files)
