@@ -65,22 +65,22 @@ public sealed partial class DatasetLoaderTests
 
     [Fact]
     public async Task A_single_class_label_is_rejected() =>
-        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "one_class")),
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "label", "one_class")),
             "bad_values.parquet", "one_class", null, "single-class label: every used row has class '7'");
 
     [Fact]
     public async Task A_null_label_is_reported_at_its_row() =>
-        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "null_label")),
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "label", "null_label")),
             "bad_values.parquet", "null_label", 2, "is null");
 
     [Fact]
     public async Task NaN_in_a_regression_label_is_reported_at_its_row() =>
-        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "nan_target")),
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "label", "nan_target")),
             "bad_values.parquet", "nan_target", 1, "is NaN");
 
     [Fact]
     public async Task A_fractional_float_label_cannot_be_forced_to_classes() =>
-        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "frac_label", task: TaskKind.Classification)),
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "label", "frac_label", task: TaskKind.Classification)),
             "bad_values.parquet", "frac_label", 2, "whole numbers");
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed partial class DatasetLoaderTests
     [Fact]
     public async Task A_truncated_parquet_file_is_reported_as_corrupt()
     {
-        var error = await Fails(OneFile("truncated.parquet", ["x"], "x", "x"));
+        var error = await Fails(OneFile("truncated.parquet", ["a"], "b", "c"));
         AssertAt(error, "truncated.parquet", null, null, "not a Parquet file or corrupt");
         Assert.NotNull(error.InnerException);
     }
@@ -122,7 +122,7 @@ public sealed partial class DatasetLoaderTests
 
     [Fact]
     public async Task A_column_named_in_the_wrong_case_gets_a_hint() =>
-        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "Label")),
+        AssertAt(await Fails(OneFile("bad_values.parquet", ["ok"], "label", "Label")),
             "bad_values.parquet", "Label", null, "did you mean 'label'?");
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed partial class DatasetLoaderTests
     [Fact]
     public async Task A_filter_column_in_no_input_file_is_an_error()
     {
-        var error = await Fails(OneFile("bad_values.parquet", ["ok"], "ok", "label", ["split=train"]));
+        var error = await Fails(OneFile("bad_values.parquet", ["ok"], "label", "label", ["split=train"]));
         Assert.Null(error.File);
         Assert.Equal("split", error.Column);
         Assert.Contains("in none of the input files (bad_values.parquet)", error.Message);
@@ -147,6 +147,58 @@ public sealed partial class DatasetLoaderTests
     public async Task A_filter_that_matches_no_row_shows_values_that_exist() =>
         AssertAt(await Fails(OneFile("arrow_vectors.parquet", ["fsl3_f32"], "g_a", "y_int", ["split=validation"])),
             "arrow_vectors.parquet", "split", null, "--where split=validation matches no row; values present: 'test', 'train'");
+
+    [Fact]
+    public async Task A_teacher_that_is_the_student_is_an_error()
+    {
+        var error = await Fails(OneFile("bad_values.parquet", ["nan_list", "ok"], "ok", "label"));
+        AssertAt(error, "bad_values.parquet", "ok", null, "teacher 'ok' is the student representation itself; I(H_s;H_s) is its entropy");
+    }
+
+    [Fact]
+    public async Task A_teacher_naming_the_student_through_its_file_path_is_the_same_column()
+    {
+        // The student has no path (the --data file); the teacher names that file explicitly.
+        var request = OneFile("bad_values.parquet", [], "ok", "label") with
+        {
+            Teachers = [new ColumnSpec(Fixture("bad_values.parquet"), "ok")],
+        };
+        var error = await Fails(request);
+        AssertAt(error, "bad_values.parquet", "ok", null, "is the student representation itself");
+    }
+
+    [Fact]
+    public async Task A_teacher_given_twice_is_an_error()
+    {
+        var error = await Fails(OneFile("arrow_vectors.parquet", ["fsl3_f32", "l_i8", "fsl3_f32"], "g_a", "y_int"));
+        AssertAt(error, "arrow_vectors.parquet", "fsl3_f32", null, "teacher 'fsl3_f32' is given twice (teachers 1 and 3); give each teacher once");
+    }
+
+    [Fact]
+    public async Task A_teacher_given_twice_under_two_spellings_names_both()
+    {
+        var request = OneFile("arrow_vectors.parquet", ["l_i8"], "g_a", "y_int") with
+        {
+            Teachers = [ColumnSpec.Parse("l_i8"), new ColumnSpec(Fixture("arrow_vectors.parquet"), "l_i8")],
+        };
+        var error = await Fails(request);
+        Assert.Contains($"(teachers 1 and 2, also as 'l_i8')", error.Message);
+    }
+
+    [Fact]
+    public async Task The_same_column_name_in_two_files_is_two_different_teachers()
+    {
+        // keyed_features and keyed_labels both have 'key'; different files, so not a duplicate.
+        var data = await Load(new DataRequest
+        {
+            BaseDirectory = Path.Combine(TestPaths.TestAssets, "parquet"),
+            Teachers = [ColumnSpec.Parse("keyed_features.parquet:key"), ColumnSpec.Parse("keyed_labels.parquet:key")],
+            Student = ColumnSpec.Parse("keyed_features.parquet:vec"),
+            Label = ColumnSpec.Parse("keyed_labels.parquet:y"),
+            Key = "key",
+        });
+        Assert.Equal(data.Teachers[0].Values, data.Teachers[1].Values);
+    }
 
     [Fact]
     public async Task No_teacher_is_an_error()

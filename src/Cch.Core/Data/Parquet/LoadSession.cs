@@ -30,6 +30,7 @@ internal sealed class LoadSession
         var teacherFiles = request.Teachers.Select(Resolve).ToList();
         var studentFile = Resolve(request.Student);
         var labelFile = Resolve(request.Label);
+        CheckDistinctRepresentations(teacherFiles, studentFile);
         try
         {
             foreach (var state in _files)
@@ -127,6 +128,32 @@ internal sealed class LoadSession
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// A teacher that is the student itself gives I(H_s;H_s), the student's entropy (infinite for
+    /// continuous values), and a teacher given twice is ranked against itself; both are mistakes.
+    /// Specs are compared after resolving their file, so <c>x</c> and <c>data.parquet:x</c> match.
+    /// </summary>
+    private void CheckDistinctRepresentations(List<FileState> teacherFiles, FileState studentFile)
+    {
+        var teachers = _request.Teachers;
+        for (var i = 0; i < teachers.Count; i++)
+        {
+            var spec = teachers[i];
+            if (teacherFiles[i] == studentFile && spec.Column == _request.Student.Column)
+                throw new CchInputException(
+                    $"teacher '{spec}' is the student representation itself; I(H_s;H_s) is its entropy, not a CCH quantity; give a teacher other than the student.",
+                    teacherFiles[i].Path, spec.Column);
+            for (var j = 0; j < i; j++)
+            {
+                if (teacherFiles[j] != teacherFiles[i] || teachers[j].Column != spec.Column) continue;
+                var also = teachers[j].ToString() == spec.ToString() ? string.Empty : $", also as '{teachers[j]}'";
+                throw new CchInputException(
+                    $"teacher '{spec}' is given twice (teachers {j + 1} and {i + 1}{also}); give each teacher once.",
+                    teacherFiles[i].Path, spec.Column);
+            }
+        }
     }
 
     /// <summary>
