@@ -160,6 +160,68 @@ public sealed partial class DatasetLoaderTests
         Assert.Contains("--key", error.Message);
     }
 
+    /// <summary>Copies of the keyed fixtures: <c>a/f.parquet</c> and <c>b/f.parquet</c> (features) and <c>labels.parquet</c>.</summary>
+    private static DirectoryInfo SameNameInTwoDirectories()
+    {
+        var root = Directory.CreateTempSubdirectory("cch-names-");
+        foreach (var sub in new[] { "a", "b" })
+        {
+            Directory.CreateDirectory(Path.Combine(root.FullName, sub));
+            File.Copy(Fixture("keyed_features.parquet"), Path.Combine(root.FullName, sub, "f.parquet"));
+        }
+
+        File.Copy(Fixture("keyed_labels.parquet"), Path.Combine(root.FullName, "labels.parquet"));
+        return root;
+    }
+
+    [Fact]
+    public async Task The_same_file_name_in_two_directories_is_named_by_its_relative_path()
+    {
+        var root = SameNameInTwoDirectories();
+        try
+        {
+            var data = await Load(new DataRequest
+            {
+                BaseDirectory = root.FullName,
+                Teachers = [ColumnSpec.Parse("a/f.parquet:vec"), ColumnSpec.Parse("b/f.parquet:vec")],
+                Student = ColumnSpec.Parse("labels.parquet:key"),
+                Label = ColumnSpec.Parse("labels.parquet:y"),
+                Key = "key",
+            });
+
+            Assert.Equal([Path.Combine("a", "f.parquet") + ":vec", Path.Combine("b", "f.parquet") + ":vec"], data.Teachers.Select(t => t.Name));
+            Assert.Equal("labels.parquet:key", data.Student.Name); // unambiguous names stay short
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_clashing_file_outside_the_base_directory_is_named_by_its_full_path()
+    {
+        var root = SameNameInTwoDirectories();
+        try
+        {
+            var data = await Load(new DataRequest
+            {
+                BaseDirectory = Path.Combine(root.FullName, "a"),
+                Teachers = [ColumnSpec.Parse("f.parquet:vec"), ColumnSpec.Parse("../b/f.parquet:vec")],
+                Student = ColumnSpec.Parse("../labels.parquet:key"),
+                Label = ColumnSpec.Parse("../labels.parquet:y"),
+                Key = "key",
+            });
+
+            Assert.Equal(["f.parquet:vec", Path.Combine(root.FullName, "b", "f.parquet") + ":vec"], data.Teachers.Select(t => t.Name));
+            Assert.Equal("labels.parquet:key", data.Student.Name);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Duplicate_keys_name_the_file_the_key_and_both_rows()
     {

@@ -44,8 +44,9 @@ internal sealed class LoadSession
 
             // Resolve every column before reading any data, so spec mistakes fail fast.
             var features = new Dictionary<(FileState, string), FeaturePlan>();
-            var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec)).ToList();
-            var studentPlan = Plan(features, studentFile, request.Student);
+            var names = DisplayNames([.. request.Teachers.Select((spec, i) => (spec, teacherFiles[i])), (request.Student, studentFile)]);
+            var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec, names[i])).ToList();
+            var studentPlan = Plan(features, studentFile, request.Student, names[^1]);
             var labelColumn = ResolveLabel(labelFile);
             ResolveKey();
             ResolveFilters();
@@ -182,11 +183,38 @@ internal sealed class LoadSession
             + "or, if the files are row-aligned by construction (row i of every file is the same sample), with --join row-order.");
     }
 
-    private static FeaturePlan Plan(Dictionary<(FileState, string), FeaturePlan> plans, FileState state, ColumnSpec spec)
+    /// <summary>
+    /// <see cref="ColumnSpec.DisplayName"/> for each spec, except where two different columns would
+    /// get the same name (the same file name in two directories): those get the file's path
+    /// relative to <see cref="DataRequest.BaseDirectory"/>, or its full path when it is not below it.
+    /// </summary>
+    private string[] DisplayNames(List<(ColumnSpec Spec, FileState File)> specs)
+    {
+        var names = specs.Select(s => s.Spec.DisplayName).ToArray();
+        foreach (var group in Enumerable.Range(0, specs.Count).GroupBy(i => names[i], StringComparer.Ordinal))
+        {
+            if (group.Select(i => (specs[i].File, specs[i].Spec.Column)).Distinct().Count() < 2) continue;
+            foreach (var i in group)
+                names[i] = $"{PathForDisplay(specs[i].File.Path)}:{specs[i].Spec.Column}";
+        }
+
+        return names;
+    }
+
+    private string PathForDisplay(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(_request.BaseDirectory), fullPath);
+        var outside = relative == ".." || relative.StartsWith($"..{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            || relative.StartsWith($"..{Path.AltDirectorySeparatorChar}", StringComparison.Ordinal)
+            || Path.IsPathRooted(relative);
+        return outside ? fullPath : relative;
+    }
+
+    private static FeaturePlan Plan(Dictionary<(FileState, string), FeaturePlan> plans, FileState state, ColumnSpec spec, string name)
     {
         if (plans.TryGetValue((state, spec.Column), out var existing)) return existing;
         var file = state.File!;
-        var plan = new FeaturePlan(spec.DisplayName, state);
+        var plan = new FeaturePlan(name, state);
         if (spec.IsGlob)
         {
             var matched = file.Columns.Where(c => Glob.IsMatch(spec.Column, c.Name)).ToList();
