@@ -44,9 +44,24 @@ public sealed partial class DatasetLoaderTests
     public async Task Ragged_lists_report_both_lengths()
     {
         var error = await BadVector("ragged");
-        AssertAt(error, "bad_values.parquet", "ragged", 3, "has 3 values but row 0 has 2");
-        Assert.Contains("ragged", error.Message);
+        AssertAt(error, "bad_values.parquet", "ragged", 3, "has 3 values but the 3 rows read before it (from row 0) have 2");
+        Assert.Contains("every row must have the same length (ragged lists)", error.Message);
     }
+
+    private static Task<CchInputException> RaggedVector(string column) =>
+        Fails(OneFile("ragged_lists.parquet", ["ok"], column, "label"));
+
+    [Fact]
+    public async Task A_ragged_first_row_is_blamed_on_row_0_not_row_1() =>
+        AssertAt(await RaggedVector("first"), "ragged_lists.parquet", "first", 0, "has 3 values but rows 1 and 2 after it have 2");
+
+    [Fact]
+    public async Task A_ragged_second_row_is_blamed_on_row_1() =>
+        AssertAt(await RaggedVector("second"), "ragged_lists.parquet", "second", 1, "has 3 values but rows 0 and 2 around it have 2");
+
+    [Fact]
+    public async Task Ragged_rows_without_a_majority_are_named_without_blaming_either() =>
+        AssertAt(await RaggedVector("mixed"), "ragged_lists.parquet", "mixed", 1, "rows 0 and 1 differ in length (2 and 3 values)");
 
     [Fact]
     public async Task An_empty_list_is_reported_at_its_row() =>

@@ -350,9 +350,8 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                 if (matrix.Values is null)
                     matrix.Allocate(length, row);
                 else if (length != matrix.Width)
-                    throw new CchInputException(
-                        $"has {length} values but row {matrix.WidthRow} has {matrix.Width}; lists must all have the same length (ragged lists).",
-                        _file.Path, column.Name, row);
+                    throw Ragged(matrix, row, length, NextUsedLength(definitions, repetitions, end, row, elementDefined));
+                matrix.WidthCount++;
 
                 var destination = matrix.Values.AsSpan((int)((long)output * matrix.Width), matrix.Width);
                 for (var k = 0; k < length; k++)
@@ -370,6 +369,46 @@ internal sealed class ParquetInputFile : IAsyncDisposable
 
             if (row != _start + _count - 1)
                 throw _file.Corrupt(column, $"{row - _start + 1} list rows in a row group of {_count} rows");
+        }
+
+        /// <summary>
+        /// The list length and file row of the next used row after <paramref name="row"/> in this row
+        /// group (its level entries start at <paramref name="index"/>), or (−1, −1) when there is none
+        /// or it holds no length (a null or empty list).
+        /// </summary>
+        private (int Length, int Row) NextUsedLength(ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions, int index, int row, int elementDefined)
+        {
+            var n = Math.Min(definitions.Length, repetitions.Length);
+            while (index < n && ++row < _start + _count)
+            {
+                var end = index + 1;
+                while (end < n && repetitions[end] != 0) end++;
+                if (_outputRow[row] >= 0)
+                    return definitions[index] < elementDefined ? (-1, -1) : (end - index, row);
+                index = end;
+            }
+
+            return (-1, -1);
+        }
+
+        /// <summary>
+        /// A list whose length differs from the rows before it. Blames the row whose length is the
+        /// rarer one: the current row when two or more rows agree on the width, the first row when
+        /// the next row agrees with the current one; otherwise names both rows without choosing.
+        /// </summary>
+        private CchInputException Ragged(MatrixBuilder matrix, int row, int length, (int Length, int Row) next)
+        {
+            const string rule = "every row must have the same length (ragged lists)";
+            var (path, name, width, first) = (_file.Path, _read.Column.Name, matrix.Width, matrix.WidthRow);
+            if (matrix.WidthCount >= 2)
+                return new CchInputException(
+                    $"has {length} values but the {Count(matrix.WidthCount)} rows read before it (from row {first}) have {width}; {rule}.",
+                    path, name, row);
+            if (next.Length == length)
+                return new CchInputException($"has {width} values but rows {row} and {next.Row} after it have {length}; {rule}.", path, name, first);
+            if (next.Length == width)
+                return new CchInputException($"has {length} values but rows {first} and {next.Row} around it have {width}; {rule}.", path, name, row);
+            return new CchInputException($"rows {first} and {row} differ in length ({width} and {length} values); {rule}.", path, name, row);
         }
 
         private static string Describe(double value) =>
