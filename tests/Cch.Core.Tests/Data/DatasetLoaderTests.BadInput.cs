@@ -111,19 +111,103 @@ public sealed partial class DatasetLoaderTests
     }
 
     [Fact]
-    public async Task A_text_file_named_parquet_is_not_a_parquet_file()
+    public async Task A_text_file_named_parquet_is_not_a_parquet_file() =>
+        AssertAt(await Fails(OneFile("not_parquet.parquet", ["a"], "b", "c")),
+            "not_parquet.parquet", null, null, "not a Parquet file (it does not start with PAR1).");
+
+    [Fact]
+    public async Task A_truncated_parquet_file_is_reported_as_truncated() =>
+        AssertAt(await Fails(OneFile("truncated.parquet", ["a"], "b", "c")),
+            "truncated.parquet", null, null, "truncated Parquet file: no PAR1 footer at the end (was it copied or written completely?).");
+
+    /// <summary>Loads a copy of keyed_features.parquet changed by <paramref name="edit"/> (teacher vec, student key, label flag).</summary>
+    private static async Task<CchInputException> FailsOnEditedCopy(Func<byte[], byte[]> edit)
     {
-        var error = await Fails(OneFile("not_parquet.parquet", ["a"], "b", "c"));
-        AssertAt(error, "not_parquet.parquet", null, null, "not a Parquet file or corrupt");
+        var directory = Directory.CreateTempSubdirectory("cch-corrupt-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "edited.parquet");
+            await File.WriteAllBytesAsync(path, edit(await File.ReadAllBytesAsync(Fixture("keyed_features.parquet"))));
+            var error = await Fails(OneFile("keyed_features.parquet", ["vec"], "key", "flag") with { DataPath = path });
+            Assert.Equal(path, error.File);
+            // No raw library internals in the message; they stay in the inner exception.
+            Assert.DoesNotContain("Exception", error.Message);
+            Assert.DoesNotContain("Thrift", error.Message);
+            return error;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_file_says_it_is_empty()
+    {
+        var error = await FailsOnEditedCopy(_ => []);
+        Assert.Equal("empty file (0 bytes), expected a Parquet file.", error.Reason);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_only_the_magic_is_truncated()
+    {
+        var error = await FailsOnEditedCopy(_ => "PAR1"u8.ToArray());
+        Assert.StartsWith("truncated Parquet file: no PAR1 footer", error.Reason);
+    }
+
+    [Fact]
+    public async Task A_footer_length_beyond_the_file_is_corrupt()
+    {
+        var error = await FailsOnEditedCopy(bytes =>
+        {
+            BitConverter.TryWriteBytes(bytes.AsSpan(bytes.Length - 8, 4), 1_000_000);
+            return bytes;
+        });
+        Assert.StartsWith("corrupt Parquet file: the footer length at the end of the file is 1000000 bytes, but the file has ", error.Reason);
+    }
+
+    [Fact]
+    public async Task A_garbled_footer_is_corrupt_without_library_text()
+    {
+        var error = await FailsOnEditedCopy(bytes =>
+        {
+            var footer = BitConverter.ToInt32(bytes, bytes.Length - 8);
+            bytes.AsSpan(bytes.Length - 8 - footer, footer).Fill(0xFF);
+            return bytes;
+        });
+        Assert.Equal("corrupt Parquet file: the footer (file metadata) cannot be decoded.", error.Reason);
+        Assert.Null(error.Column);
         Assert.NotNull(error.InnerException);
     }
 
     [Fact]
-    public async Task A_truncated_parquet_file_is_reported_as_corrupt()
+    public async Task A_garbled_column_chunk_names_the_column_and_the_row_group()
     {
-        var error = await Fails(OneFile("truncated.parquet", ["a"], "b", "c"));
-        AssertAt(error, "truncated.parquet", null, null, "not a Parquet file or corrupt");
+        // The first column chunk ('key', read as the student) starts right after the leading PAR1.
+        var error = await FailsOnEditedCopy(bytes =>
+        {
+            bytes.AsSpan(4, 24).Fill(0xFF);
+            return bytes;
+        });
+        Assert.Equal("key", error.Column);
+        Assert.Equal("corrupt Parquet file: cannot decode the column in row group 0 (rows 0–5).", error.Reason);
         Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_directory_is_not_a_parquet_file()
+    {
+        var directory = Directory.CreateTempSubdirectory("cch-dir-");
+        try
+        {
+            var error = await Fails(OneFile("keyed_features.parquet", ["vec"], "key", "flag") with { DataPath = directory.FullName });
+            Assert.Equal(directory.FullName, error.File);
+            Assert.Equal("is a directory, expected a Parquet file.", error.Reason);
+        }
+        finally
+        {
+            directory.Delete();
+        }
     }
 
     [Fact]
