@@ -40,7 +40,11 @@ public sealed record ColumnSpec(string? Path, string Column)
         return System.IO.Path.GetFullPath(path, baseDirectory);
     }
 
-    /// <summary>A short name for tables and reports: <c>file.parquet:COLUMN</c> (no directories), or COLUMN alone.</summary>
+    /// <summary>
+    /// A short name for tables and reports: <c>file.parquet:COLUMN</c> (no directories), or COLUMN alone.
+    /// When two specs of one request would get the same short name, the loader names them by their
+    /// path relative to <see cref="DataRequest.BaseDirectory"/> instead (see <see cref="FeatureMatrix.Name"/>).
+    /// </summary>
     public string DisplayName => Path is null ? Column : $"{System.IO.Path.GetFileName(Path)}:{Column}";
 
     /// <inheritdoc />

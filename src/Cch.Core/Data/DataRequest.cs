@@ -18,10 +18,13 @@ public sealed record DataRequest
     /// <summary>The label Y (a scalar column).</summary>
     public required ColumnSpec Label { get; init; }
 
-    /// <summary>Key column joining several files (<c>--key</c>); <c>null</c> when all specs read one file, or files are row-aligned.</summary>
+    /// <summary>
+    /// Key column joining several files (<c>--key</c>). Required when the specs read more than one
+    /// distinct file, unless <see cref="Join"/> is <see cref="JoinMode.RowOrder"/>; <c>null</c> otherwise.
+    /// </summary>
     public string? Key { get; init; }
 
-    /// <summary>Strict (default) or inner join on <see cref="Key"/>.</summary>
+    /// <summary>Strict (default) or inner join on <see cref="Key"/>, or <see cref="JoinMode.RowOrder"/> for row-aligned files without a key.</summary>
     public JoinMode Join { get; init; } = JoinMode.Strict;
 
     /// <summary>Row filters, all of which must hold (<c>--where</c>).</summary>

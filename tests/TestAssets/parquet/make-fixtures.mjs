@@ -112,6 +112,15 @@ writeArrow('bad_values.parquet', {
   nan_target: vec([0.5, NaN, 1.5, 2.5, 3.5], f64()), // row 1
   frac_label: vec([0, 1, 0.5, 1, 0], f64()), // row 2
 });
+// Ragged lists where the odd row is not the one after the first: which row gets the blame.
+const lists = (odd) => five.map((i) => odd[i] ?? [i, i + 1]);
+writeArrow('ragged_lists.parquet', {
+  label: vec([0, 1, 0, 1, 0], new arrow.Int32()),
+  ok: vec(good, list(f32())),
+  first: vec(lists({ 0: [0, 1, 2] }), list(f32())), // row 0 is odd (3 values, the rest 2)
+  second: vec(lists({ 1: [1, 2, 3] }), list(f32())), // row 1 is odd, seen when only row 0 came before
+  mixed: vec(lists({ 1: [1, 2, 3], 2: [2] }), list(f32())), // rows 0, 1, 2 have 2, 3, 1 values: no majority yet
+});
 writeArrow('dup_keys.parquet', {
   id: vec([1n, 2n, 3n, 2n, 5n], new arrow.Int64()), // key 2 in rows 1 and 3
   v: vec(good, list(f32())),

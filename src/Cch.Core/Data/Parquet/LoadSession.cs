@@ -30,6 +30,7 @@ internal sealed class LoadSession
         var teacherFiles = request.Teachers.Select(Resolve).ToList();
         var studentFile = Resolve(request.Student);
         var labelFile = Resolve(request.Label);
+        CheckDistinctRepresentations(teacherFiles, studentFile);
         try
         {
             foreach (var state in _files)
@@ -39,10 +40,13 @@ internal sealed class LoadSession
                     throw new CchInputException("has no rows; expected at least one sample.", state.Path);
             }
 
+            CheckJoinMode();
+
             // Resolve every column before reading any data, so spec mistakes fail fast.
             var features = new Dictionary<(FileState, string), FeaturePlan>();
-            var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec)).ToList();
-            var studentPlan = Plan(features, studentFile, request.Student);
+            var names = DisplayNames([.. request.Teachers.Select((spec, i) => (spec, teacherFiles[i])), (request.Student, studentFile)]);
+            var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec, names[i])).ToList();
+            var studentPlan = Plan(features, studentFile, request.Student, names[^1]);
             var labelColumn = ResolveLabel(labelFile);
             ResolveKey();
             ResolveFilters();
@@ -127,11 +131,90 @@ internal sealed class LoadSession
         return state;
     }
 
-    private static FeaturePlan Plan(Dictionary<(FileState, string), FeaturePlan> plans, FileState state, ColumnSpec spec)
+    /// <summary>
+    /// A teacher that is the student itself gives I(H_s;H_s), the student's entropy (infinite for
+    /// continuous values), and a teacher given twice is ranked against itself; both are mistakes.
+    /// Specs are compared after resolving their file, so <c>x</c> and <c>data.parquet:x</c> match.
+    /// </summary>
+    private void CheckDistinctRepresentations(List<FileState> teacherFiles, FileState studentFile)
+    {
+        var teachers = _request.Teachers;
+        for (var i = 0; i < teachers.Count; i++)
+        {
+            var spec = teachers[i];
+            if (teacherFiles[i] == studentFile && spec.Column == _request.Student.Column)
+                throw new CchInputException(
+                    $"teacher '{spec}' is the student representation itself; I(H_s;H_s) is its entropy, not a CCH quantity; give a teacher other than the student.",
+                    teacherFiles[i].Path, spec.Column);
+            for (var j = 0; j < i; j++)
+            {
+                if (teacherFiles[j] != teacherFiles[i] || teachers[j].Column != spec.Column) continue;
+                var also = teachers[j].ToString() == spec.ToString() ? string.Empty : $", also as '{teachers[j]}'";
+                throw new CchInputException(
+                    $"teacher '{spec}' is given twice (teachers {j + 1} and {i + 1}{also}); give each teacher once.",
+                    teacherFiles[i].Path, spec.Column);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Several files need a key (or an explicit <see cref="JoinMode.RowOrder"/>): aligning them by
+    /// position without being told to would silently pair unrelated rows when their orders differ.
+    /// </summary>
+    private void CheckJoinMode()
+    {
+        if (_request.Key is { } key && _request.Join == JoinMode.RowOrder)
+            throw new CchInputException(
+                $"--key {key} and --join row-order contradict each other: a key matches rows by its value, row-order matches them by position; give only one of them.",
+                column: key);
+        if (_request.Key is not null || _request.Join == JoinMode.RowOrder || _files.Count < 2)
+            return;
+
+        // Scalar string or integer columns that every file has: likely keys, worth naming.
+        static bool KeyLike(ParquetColumn? c) => c is { Shape: ColumnShape.Scalar, Kind: ValueKind.String or ValueKind.Integer };
+        var common = _files[0].File!.Columns
+            .Where(c => KeyLike(c) && _files.All(f => KeyLike(f.File!.Find(c.Name))))
+            .Select(c => c.Name)
+            .ToList();
+        var hint = common.Count == 0 ? string.Empty : $" (string or integer columns that every file has: {Messages.Some(common, 5)})";
+        throw new CchInputException(
+            $"The teachers, the student and the label come from {_files.Count} files ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}) "
+            + $"but no --key was given; rows of several files must be matched with --key COLUMN{hint}, "
+            + "or, if the files are row-aligned by construction (row i of every file is the same sample), with --join row-order.");
+    }
+
+    /// <summary>
+    /// <see cref="ColumnSpec.DisplayName"/> for each spec, except where two different columns would
+    /// get the same name (the same file name in two directories): those get the file's path
+    /// relative to <see cref="DataRequest.BaseDirectory"/>, or its full path when it is not below it.
+    /// </summary>
+    private string[] DisplayNames(List<(ColumnSpec Spec, FileState File)> specs)
+    {
+        var names = specs.Select(s => s.Spec.DisplayName).ToArray();
+        foreach (var group in Enumerable.Range(0, specs.Count).GroupBy(i => names[i], StringComparer.Ordinal))
+        {
+            if (group.Select(i => (specs[i].File, specs[i].Spec.Column)).Distinct().Count() < 2) continue;
+            foreach (var i in group)
+                names[i] = $"{PathForDisplay(specs[i].File.Path)}:{specs[i].Spec.Column}";
+        }
+
+        return names;
+    }
+
+    private string PathForDisplay(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(_request.BaseDirectory), fullPath);
+        var outside = relative == ".." || relative.StartsWith($"..{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            || relative.StartsWith($"..{Path.AltDirectorySeparatorChar}", StringComparison.Ordinal)
+            || Path.IsPathRooted(relative);
+        return outside ? fullPath : relative;
+    }
+
+    private static FeaturePlan Plan(Dictionary<(FileState, string), FeaturePlan> plans, FileState state, ColumnSpec spec, string name)
     {
         if (plans.TryGetValue((state, spec.Column), out var existing)) return existing;
         var file = state.File!;
-        var plan = new FeaturePlan(spec.DisplayName, state);
+        var plan = new FeaturePlan(name, state);
         if (spec.IsGlob)
         {
             var matched = file.Columns.Where(c => Glob.IsMatch(spec.Column, c.Name)).ToList();
@@ -288,7 +371,7 @@ internal sealed class LoadSession
         if (_files.Count > 1 && _files.Any(f => f.File!.Rows != rows))
             throw new CchInputException(
                 $"The input files have different row counts ({string.Join(", ", _files.Select(f => $"{Path.GetFileName(f.Path)}: {f.File!.Rows}"))}) "
-                + "and no --key was given, so their rows cannot be aligned by position; pass --key COLUMN to join them on a key column.");
+                + "so their rows cannot be matched by position (--join row-order); pass --key COLUMN to join them on a key column instead.");
 
         var kept = new List<int>(rows);
         for (var r = 0; r < rows; r++)
@@ -373,7 +456,8 @@ internal sealed class LoadSession
                 throw new CchInputException(
                     $"No key is present in every input file ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}); the inner join on '{keyName}' leaves no rows.",
                     column: keyName);
-            droppedByJoin = _files.Sum(f => candidates[f].Count - final.Count);
+            // Counted in the label file's rows (the output rows), not summed over files.
+            droppedByJoin = labelCandidates.Count - final.Count;
         }
 
         foreach (var state in _files)

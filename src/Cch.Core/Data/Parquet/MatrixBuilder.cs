@@ -33,6 +33,9 @@ internal sealed class MatrixBuilder
     /// <summary>The file row whose list length fixed <see cref="Width"/> (−1 for scalar globs).</summary>
     public long WidthRow { get; private set; } = -1;
 
+    /// <summary>How many used list rows read so far have <see cref="Width"/> values (for ragged-list messages).</summary>
+    public int WidthCount { get; set; }
+
     /// <summary>Allocates N×<paramref name="width"/> values.</summary>
     public void Allocate(int width, long widthRow)
     {

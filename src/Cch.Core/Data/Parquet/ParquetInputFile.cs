@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -57,11 +58,11 @@ internal sealed class ParquetInputFile : IAsyncDisposable
     }
 
     /// <summary>Opens and validates the footer of <paramref name="path"/>.</summary>
-    /// <exception cref="CchInputException">The file is missing, unreadable, not Parquet, or corrupt.</exception>
+    /// <exception cref="CchInputException">The file is missing, unreadable, not Parquet, truncated or corrupt.</exception>
     public static async Task<ParquetInputFile> OpenAsync(string path, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
-            throw new CchInputException("is a directory, not a Parquet file.", path);
+            throw new CchInputException("is a directory, expected a Parquet file.", path);
         if (!File.Exists(path))
             throw new CchInputException("file not found; expected a Parquet file.", path);
 
@@ -78,14 +79,15 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         ParquetReader? reader = null;
         try
         {
+            await CheckFramingAsync(stream, path, cancellationToken).ConfigureAwait(false);
             reader = await ParquetReader.CreateAsync(stream, new ParquetOptions(), leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
-            var metadata = reader.Metadata ?? throw new InvalidDataException("the file has no metadata.");
+            var metadata = reader.Metadata ?? throw new CchInputException("corrupt Parquet file: the footer holds no file metadata.", path);
             var columns = ParquetColumn.FromSchema(metadata.Schema, reader.Schema.GetDataFields());
             var starts = new long[reader.RowGroupCount + 1];
             for (var g = 0; g < reader.RowGroupCount; g++)
                 starts[g + 1] = starts[g] + reader.RowGroups[g].RowCount;
             if (starts[^1] != metadata.NumRows)
-                throw new InvalidDataException($"the row groups hold {starts[^1]} rows but the footer says {metadata.NumRows}.");
+                throw new CchInputException($"corrupt Parquet file: the row groups hold {starts[^1]} rows but the footer says {metadata.NumRows}.", path);
             if (metadata.NumRows > Array.MaxLength)
                 throw new CchInputException($"has {metadata.NumRows} rows; at most {Array.MaxLength} are supported.", path);
             return new ParquetInputFile(path, reader, columns, (int)metadata.NumRows, starts);
@@ -94,7 +96,11 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         {
             if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
             else await stream.DisposeAsync().ConfigureAwait(false);
-            throw new CchInputException($"not a Parquet file or corrupt: {ex.Message}", path, inner: ex);
+            // The library's own text (Thrift internals, ArgumentOutOfRangeException, …) stays in the inner exception.
+            var why = ex is NotImplementedException or NotSupportedException
+                ? "uses a Parquet feature the reader does not support in its footer (file metadata)"
+                : "corrupt Parquet file: the footer (file metadata) cannot be decoded";
+            throw new CchInputException($"{why}.", path, inner: ex);
         }
         catch
         {
@@ -102,6 +108,40 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             else await stream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks the Parquet framing before the library sees the file: <c>PAR1</c> at the start, then
+    /// at the end a 4-byte footer length and <c>PAR1</c>, with a footer that fits in the file. This
+    /// turns empty, foreign, truncated and obviously corrupt files into plain messages.
+    /// </summary>
+    private static async Task CheckFramingAsync(FileStream stream, string path, CancellationToken cancellationToken)
+    {
+        const int magicLength = 4;
+        var length = stream.Length;
+        if (length == 0)
+            throw new CchInputException("empty file (0 bytes), expected a Parquet file.", path);
+        var head = new byte[magicLength];
+        var read = await stream.ReadAtLeastAsync(head, magicLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        if (read < magicLength || !IsMagic(head))
+            throw new CchInputException("not a Parquet file (it does not start with PAR1).", path);
+
+        // PAR1, at least one byte of data or footer, the footer length, PAR1.
+        const string truncated = "truncated Parquet file: no PAR1 footer at the end (was it copied or written completely?).";
+        if (length < 3 * magicLength)
+            throw new CchInputException(truncated, path);
+        var tail = new byte[2 * magicLength];
+        stream.Seek(-tail.Length, SeekOrigin.End);
+        await stream.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
+        if (!IsMagic(tail.AsSpan(magicLength)))
+            throw new CchInputException(truncated, path);
+        var footer = BinaryPrimitives.ReadInt32LittleEndian(tail);
+        if (footer <= 0 || footer > length - 3 * magicLength)
+            throw new CchInputException(
+                $"corrupt Parquet file: the footer length at the end of the file is {footer} bytes, but the file has {Count(length)} bytes.", path);
+        stream.Seek(0, SeekOrigin.Begin);
+
+        static bool IsMagic(ReadOnlySpan<byte> bytes) => bytes[..magicLength].SequenceEqual("PAR1"u8);
     }
 
     /// <summary>Streams the file through SHA-256 and returns the lower-case hex digest.</summary>
@@ -132,14 +172,14 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             var count = (int)(_rowGroupStarts[g + 1] - start);
             foreach (var target in result)
             {
-                using var raw = await ReadRawAsync(group, target.Column, cancellationToken).ConfigureAwait(false);
+                using var raw = await ReadRawAsync(group, g, target.Column, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     FillScalar(raw, target, start, count);
                 }
                 catch (Exception ex) when (IsDecodingFault(ex))
                 {
-                    throw Corrupt(target.Column, $"inconsistent values and levels in row group {g} ({ex.Message})", ex);
+                    throw Corrupt(target.Column, $"inconsistent values and levels in row group {g}", ex);
                 }
             }
         }
@@ -165,14 +205,14 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             foreach (var read in reads)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var raw = await ReadRawAsync(group, read.Column, cancellationToken).ConfigureAwait(false);
+                using var raw = await ReadRawAsync(group, g, read.Column, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     Dispatch(raw, new NumericSink(this, read, outputRow, start, count));
                 }
                 catch (Exception ex) when (IsDecodingFault(ex))
                 {
-                    throw Corrupt(read.Column, $"inconsistent values and levels in row group {g} ({ex.Message})", ex);
+                    throw Corrupt(read.Column, $"inconsistent values and levels in row group {g}", ex);
                 }
             }
         }
@@ -201,18 +241,25 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         }
     }
 
-    private async Task<RawColumnData> ReadRawAsync(ParquetRowGroupReader group, ParquetColumn column, CancellationToken cancellationToken)
+    private async Task<RawColumnData> ReadRawAsync(ParquetRowGroupReader group, int groupIndex, ParquetColumn column, CancellationToken cancellationToken)
     {
         try
         {
             return await group.ReadRawColumnDataBaseAsync(column.Leaf!, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is NotImplementedException or NotSupportedException)
         {
-            var why = ex is NotImplementedException or NotSupportedException
-                ? "uses a Parquet encoding or page format the reader does not support"
-                : "not a Parquet file or corrupt";
-            throw new CchInputException($"{why}: cannot decode the column ({ex.GetType().Name}: {ex.Message})", Path, column.Name, inner: ex);
+            // The library's message says which encoding or page format (e.g. data page v2 of a list column).
+            throw new CchInputException(
+                $"uses a Parquet encoding or page format the reader does not support: cannot decode the column in row group {groupIndex} ({ex.Message})",
+                Path, column.Name, inner: ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not CchInputException)
+        {
+            // Raw library text (Thrift internals, ArgumentOutOfRangeException, …) stays in the inner exception.
+            throw new CchInputException(
+                $"corrupt Parquet file: cannot decode the column in row group {groupIndex} (rows {_rowGroupStarts[groupIndex]}–{_rowGroupStarts[groupIndex + 1] - 1}).",
+                Path, column.Name, inner: ex);
         }
     }
 
@@ -254,7 +301,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
     }
 
     private CchInputException Corrupt(ParquetColumn column, string what, Exception? inner = null) =>
-        new($"not a Parquet file or corrupt: {what}.", Path, column.Name, inner: inner);
+        new($"corrupt Parquet file: {what}.", Path, column.Name, inner: inner);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _reader.DisposeAsync();
@@ -350,9 +397,8 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                 if (matrix.Values is null)
                     matrix.Allocate(length, row);
                 else if (length != matrix.Width)
-                    throw new CchInputException(
-                        $"has {length} values but row {matrix.WidthRow} has {matrix.Width}; lists must all have the same length (ragged lists).",
-                        _file.Path, column.Name, row);
+                    throw Ragged(matrix, row, length, NextUsedLength(definitions, repetitions, end, row, elementDefined));
+                matrix.WidthCount++;
 
                 var destination = matrix.Values.AsSpan((int)((long)output * matrix.Width), matrix.Width);
                 for (var k = 0; k < length; k++)
@@ -370,6 +416,46 @@ internal sealed class ParquetInputFile : IAsyncDisposable
 
             if (row != _start + _count - 1)
                 throw _file.Corrupt(column, $"{row - _start + 1} list rows in a row group of {_count} rows");
+        }
+
+        /// <summary>
+        /// The list length and file row of the next used row after <paramref name="row"/> in this row
+        /// group (its level entries start at <paramref name="index"/>), or (−1, −1) when there is none
+        /// or it holds no length (a null or empty list).
+        /// </summary>
+        private (int Length, int Row) NextUsedLength(ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions, int index, int row, int elementDefined)
+        {
+            var n = Math.Min(definitions.Length, repetitions.Length);
+            while (index < n && ++row < _start + _count)
+            {
+                var end = index + 1;
+                while (end < n && repetitions[end] != 0) end++;
+                if (_outputRow[row] >= 0)
+                    return definitions[index] < elementDefined ? (-1, -1) : (end - index, row);
+                index = end;
+            }
+
+            return (-1, -1);
+        }
+
+        /// <summary>
+        /// A list whose length differs from the rows before it. Blames the row whose length is the
+        /// rarer one: the current row when two or more rows agree on the width, the first row when
+        /// the next row agrees with the current one; otherwise names both rows without choosing.
+        /// </summary>
+        private CchInputException Ragged(MatrixBuilder matrix, int row, int length, (int Length, int Row) next)
+        {
+            const string rule = "every row must have the same length (ragged lists)";
+            var (path, name, width, first) = (_file.Path, _read.Column.Name, matrix.Width, matrix.WidthRow);
+            if (matrix.WidthCount >= 2)
+                return new CchInputException(
+                    $"has {length} values but the {Count(matrix.WidthCount)} rows read before it (from row {first}) have {width}; {rule}.",
+                    path, name, row);
+            if (next.Length == length)
+                return new CchInputException($"has {width} values but rows {row} and {next.Row} after it have {length}; {rule}.", path, name, first);
+            if (next.Length == width)
+                return new CchInputException($"has {length} values but rows {first} and {next.Row} around it have {width}; {rule}.", path, name, row);
+            return new CchInputException($"rows {first} and {row} differ in length ({width} and {length} values); {rule}.", path, name, row);
         }
 
         private static string Describe(double value) =>
