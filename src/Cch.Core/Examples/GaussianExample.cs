@@ -83,9 +83,8 @@ public static class GaussianExample
             Join = new JoinSummary(null, JoinMode.Strict, rows, 0, 0),
         };
         var description =
-            $"Joint-Gaussian model (the CCH paper, arXiv:2510.13182), N = {rows}, seed {seed}: student H_s ~ N(0, I₄); " +
-            "Y = H_s,0 + H_s,1 + ε (regression); teacher 'aligned' = 0.7·H_s + 0.71·noise; " +
-            "teacher 'label-only' carries 0.9·ε (the part of Y the student cannot see) and a weak 0.3 link to H_s,2.";
+            $"Joint-Gaussian example (arXiv:2510.13182), N = {rows}, seed {seed}: student H_s ~ N(0, I₄); label Y = H_s,0 + H_s,1 + ε (regression).\n" +
+            "Teachers: 'aligned' = 0.7·H_s + 0.71·noise; 'label-only' carries 0.9·ε (the part of Y the student cannot see) and a weak 0.3 link to H_s,2.";
         return new ExampleData(Name, description, data, closedForm);
     }
 
