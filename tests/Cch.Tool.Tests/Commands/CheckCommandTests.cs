@@ -1,3 +1,4 @@
+using Cch.Tests;
 using System.Text.Json.Nodes;
 using Cch.Reports;
 
@@ -8,7 +9,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void The_gaussian_example_passes_writes_a_schema_valid_report_and_prints_the_closed_forms()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var report = dir.File("report.json");
 
         var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--report", report);
@@ -29,7 +30,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void The_same_seed_gives_the_same_report_apart_from_timings()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var a = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--seed", "7", "--replicates", "4", "--format", "json");
         var b = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--seed", "7", "--replicates", "4", "--format", "json");
         var c = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--seed", "8", "--replicates", "4", "--format", "json");
@@ -41,7 +42,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Fail_on_inconclusive_turns_an_inconclusive_verdict_into_exit_code_1()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var first = JsonNode.Parse(CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--estimator", "gaussian", "--format", "json").StdOut)!;
         var margin = first["teachers"]![0]!["delta"]!["estimate"]!.GetValue<double>().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -56,7 +57,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void A_margin_above_every_delta_fails_with_exit_code_1()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
 
         var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--estimator", "gaussian", "--margin", "5", "--format", "markdown");
 
@@ -77,7 +78,7 @@ public sealed class CheckCommandTests
     [InlineData("check", "--example", "gaussian", "--replicates", "1")]
     public void Usage_and_input_errors_exit_with_code_2_and_write_no_report(params string[] args)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var report = dir.File("report.json");
 
         var run = CchProcess.Run(dir.Path, [.. args, "--report", report]);
@@ -93,7 +94,7 @@ public sealed class CheckCommandTests
     public void A_report_path_that_is_a_fifo_is_refused_before_any_work_and_left_a_fifo()
     {
         if (!OperatingSystem.IsLinux()) return;
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var fifo = dir.File("pipe");
         System.Diagnostics.Process.Start("mkfifo", fifo)!.WaitForExit();
 
@@ -108,7 +109,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Warnings_go_to_standard_error_and_into_the_report_whatever_the_format()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
 
         var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--replicates", "4", "--format", "json");
 
@@ -120,7 +121,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void A_config_with_an_unknown_key_exits_with_code_2_naming_the_key()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         File.WriteAllText(dir.File("cch.json"), """{ "teachers": ["t"], "studnet": "s" }""");
 
         var run = CchProcess.Run(dir.Path, "check");
@@ -133,7 +134,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Options_in_the_config_are_used_and_the_command_line_overrides_them()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         File.WriteAllText(dir.File("my.json"), """{ "seed": 3, "replicates": 3, "margin": 5, "format": "json" }""");
 
         var fromFile = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--config", "my.json", "--estimator", "gaussian");

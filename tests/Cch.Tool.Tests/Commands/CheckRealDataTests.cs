@@ -16,7 +16,7 @@ public sealed class CheckRealDataTests
     [Fact]
     public void Handwritten_digits_ranks_five_teachers_for_the_mor6_student_on_the_training_split()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var data = TestPaths.Shared("handwritten.parquet");
 
         var report = Check(dir, "--data", data, "--teacher", "fac216", "--teacher", "pix240", "--teacher", "kar64", "--teacher", "zer47", "--teacher", "fou76",
@@ -36,7 +36,7 @@ public sealed class CheckRealDataTests
     [Fact]
     public void Breast_cancer_omics_are_joined_on_sample_id_across_files_stored_in_different_orders()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var labels = TestPaths.Shared("breast_tcga_labels.parquet");
         var mrna = TestPaths.Shared("breast_tcga_mRNA200.parquet");
         var mirna = TestPaths.Shared("breast_tcga_miRNA184.parquet");
@@ -57,7 +57,7 @@ public sealed class CheckRealDataTests
     [Fact]
     public void Rosmap_uses_the_training_split_from_the_labels_table()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var labels = TestPaths.Shared("rosmap_labels.parquet");
 
         var report = Check(dir, "--data", labels, "--label", "diagnosis", "--key", "sample_id", "--where", "split=train",
@@ -72,7 +72,7 @@ public sealed class CheckRealDataTests
     [Fact]
     public void A_missing_column_in_real_data_is_an_input_error_listing_what_exists()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
 
         var run = CchProcess.Run(dir.Path, "check", "--data", TestPaths.Shared("handwritten.parquet"), "--teacher", "fac217", "--student", "mor6", "--label", "label",
             "--report", dir.File("r.json"));
@@ -84,7 +84,7 @@ public sealed class CheckRealDataTests
         Assert.False(File.Exists(dir.File("r.json")));
     }
 
-    private static CchReport Check(TempDirectory dir, params string[] args)
+    private static CchReport Check(TempFolder dir, params string[] args)
     {
         var path = dir.File("report.json");
         var run = CchProcess.Run(dir.Path, ["check", .. args, "--report", path]);

@@ -1,3 +1,5 @@
+using Cch.Tests;
+
 namespace Cch.Tool.Tests.Commands;
 
 public sealed class InitCommandTests
@@ -5,7 +7,7 @@ public sealed class InitCommandTests
     [Fact]
     public void Init_writes_a_config_that_validates_against_the_published_schema()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
 
         var run = CchProcess.Run(dir.Path, "init");
 
@@ -17,7 +19,7 @@ public sealed class InitCommandTests
     [Fact]
     public void Init_refuses_to_overwrite_without_force()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         File.WriteAllText(dir.File("cch.json"), "{}");
 
         var refused = CchProcess.Run(dir.Path, "init");
@@ -32,7 +34,7 @@ public sealed class InitCommandTests
     [Fact]
     public void Init_into_a_directory_path_is_an_input_error_that_writes_nothing()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         Directory.CreateDirectory(dir.File("sub"));
 
         var run = CchProcess.Run(dir.Path, "init", "--path", "sub");
