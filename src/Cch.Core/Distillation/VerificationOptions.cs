@@ -1,0 +1,52 @@
+namespace Cch.Distillation;
+
+/// <summary>
+/// Settings of a knowledge-distillation verification run (<c>--verify</c>). Defaults follow the
+/// issue: an MLP with one hidden layer of 128 ReLU units, AdamW, learning rate 1e-3, batch 128,
+/// at most 200 epochs with early stopping on the validation loss (patience 20), 5 seeds,
+/// temperature T = 2 and distillation weight λ = 0.5.
+/// </summary>
+public sealed record VerificationOptions
+{
+    /// <summary>Hidden units of the one-hidden-layer ReLU MLP used for teacher and students.</summary>
+    public int HiddenUnits { get; init; } = 128;
+
+    /// <summary>AdamW learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>AdamW weight decay (PyTorch's default, 0.01).</summary>
+    public double WeightDecay { get; init; } = 0.01;
+
+    /// <summary>Mini-batch size.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Maximum epochs per model.</summary>
+    public int MaxEpochs { get; init; } = 200;
+
+    /// <summary>Stop when the validation loss has not improved for this many epochs; the best epoch's weights are kept.</summary>
+    public int Patience { get; init; } = 20;
+
+    /// <summary>Number of seeds (repetitions); each seed redraws the validation split and all initial weights.</summary>
+    public int Seeds { get; init; } = 5;
+
+    /// <summary>Temperatures T to try (the grid is every T × λ pair).</summary>
+    public IReadOnlyList<double> Temperatures { get; init; } = [2.0];
+
+    /// <summary>Distillation weights λ ∈ [0, 1] to try.</summary>
+    public IReadOnlyList<double> Lambdas { get; init; } = [0.5];
+
+    /// <summary>Share of the training rows held out (per seed) for early stopping and grid selection.</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>Share of the rows held out for testing when no test filter is given (one seeded split).</summary>
+    public double TestFraction { get; init; } = 0.2;
+
+    /// <summary>Base seed; seed s of the run uses <c>Seed + s</c>.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Intra-op threads for libtorch; results are reproducible for a fixed thread count (default 1).</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Confidence level of the paired-difference interval over seeds.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+}

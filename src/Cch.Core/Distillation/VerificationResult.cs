@@ -1,0 +1,30 @@
+namespace Cch.Distillation;
+
+/// <summary>The measured effect of distillation from one teacher.</summary>
+/// <param name="Teacher">Teacher name.</param>
+/// <param name="PrimaryMetric">The metric the outcome is decided on: accuracy (classification) or mse (regression).</param>
+/// <param name="Outcome">kd-helps, kd-hurts or no-difference, from the primary metric's interval.</param>
+/// <param name="Temperature">The chosen T.</param>
+/// <param name="Lambda">The chosen λ.</param>
+/// <param name="Differences">Paired differences of every metric at the chosen T and λ.</param>
+/// <param name="Seeds">Per-seed metrics at the chosen T and λ.</param>
+/// <param name="Grid">Every (T, λ) tried with its validation loss.</param>
+/// <param name="TrainRows">Rows used for fitting and validation.</param>
+/// <param name="TestRows">Held-out rows the metrics are computed on.</param>
+/// <param name="TeacherSeconds">Wall time training teachers.</param>
+/// <param name="StudentSeconds">Wall time training students.</param>
+/// <param name="EvaluationSeconds">Wall time computing metrics.</param>
+public sealed record VerificationResult(
+    string Teacher,
+    string PrimaryMetric,
+    KdOutcome Outcome,
+    double Temperature,
+    double Lambda,
+    IReadOnlyList<PairedDifference> Differences,
+    IReadOnlyList<SeedOutcome> Seeds,
+    IReadOnlyList<GridPoint> Grid,
+    int TrainRows,
+    int TestRows,
+    double TeacherSeconds,
+    double StudentSeconds,
+    double EvaluationSeconds);
