@@ -33,6 +33,12 @@ internal static class CommandRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return (int)ExitCodes.InputError;
         }
+        catch (Cch.Distillation.TorchUnavailableException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("The criterion without --verify does not need libtorch and still works.");
+            return (int)ExitCodes.InputError;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");

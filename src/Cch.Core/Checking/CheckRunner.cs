@@ -17,9 +17,15 @@ public static class CheckRunner
     /// <param name="settings">Resolved settings.</param>
     /// <param name="progress">Receives criterion progress; may be <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels between reads and estimates.</param>
+    /// <param name="verificationProgress">Receives training progress with <c>--verify</c>; may be <c>null</c>.</param>
     /// <returns>The report (its <see cref="CchReport.ExitCode"/> is the gate's exit code).</returns>
     /// <exception cref="CchInputException">Bad input or settings.</exception>
-    public static async Task<CheckOutcome> RunAsync(CheckSettings settings, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="Distillation.TorchUnavailableException">With <c>--verify</c>, libtorch cannot be loaded.</exception>
+    public static async Task<CheckOutcome> RunAsync(
+        CheckSettings settings,
+        IProgress<CriterionProgress>? progress = null,
+        CancellationToken cancellationToken = default,
+        IProgress<Distillation.VerificationProgress>? verificationProgress = null)
     {
         var total = Stopwatch.StartNew();
         ExampleData? example = null;
@@ -36,7 +42,15 @@ public static class CheckRunner
 
         var readTime = total.Elapsed;
         var result = CchCriterion.Evaluate(data, settings.Criterion, progress, cancellationToken);
-        var report = ReportBuilder.Build(data, settings, result, example, readTime, total.Elapsed);
+        Dictionary<string, Distillation.VerificationResult>? verifications = null;
+        if (settings.Verification is not null)
+        {
+            verifications = [];
+            foreach (var input in await VerificationInputs.BuildAsync(data, settings, cancellationToken).ConfigureAwait(false))
+                verifications[input.TeacherName] = Distillation.DistillationVerifier.Verify(input, settings.Verification, verificationProgress, cancellationToken);
+        }
+
+        var report = ReportBuilder.Build(data, settings, result, example, readTime, total.Elapsed, verifications);
         return new CheckOutcome(report, result);
     }
 }

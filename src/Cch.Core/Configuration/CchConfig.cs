@@ -68,6 +68,51 @@ public sealed record CchConfig
     /// <summary><c>text</c>, <c>json</c> or <c>markdown</c> (<c>--format</c>).</summary>
     public string? Format { get; init; }
 
+    /// <summary>Verify the prediction with real distillation runs (<c>--verify</c>).</summary>
+    public bool? Verify { get; init; }
+
+    /// <summary>Row filters selecting held-out test rows (<c>--test-where</c>); without them a seeded share is held out.</summary>
+    public IReadOnlyList<string>? TestWhere { get; init; }
+
+    /// <summary>Teacher outputs (logits) to distil from instead of training a teacher, one spec per teacher (<c>--teacher-logits</c>).</summary>
+    public IReadOnlyList<string>? TeacherLogits { get; init; }
+
+    /// <summary>Hidden units of the MLPs (<c>--hidden</c>).</summary>
+    public int? Hidden { get; init; }
+
+    /// <summary>AdamW learning rate (<c>--learning-rate</c>).</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Mini-batch size (<c>--batch-size</c>).</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>Epoch limit (<c>--max-epochs</c>).</summary>
+    public int? MaxEpochs { get; init; }
+
+    /// <summary>Early-stopping patience in epochs (<c>--patience</c>).</summary>
+    public int? Patience { get; init; }
+
+    /// <summary>Number of seeds (<c>--seeds</c>).</summary>
+    public int? Seeds { get; init; }
+
+    /// <summary>Temperatures T to try (<c>--temperature 1,2,3,4</c>).</summary>
+    public IReadOnlyList<double>? Temperatures { get; init; }
+
+    /// <summary>Distillation weights λ to try (<c>--lambda 0.2,0.5</c>).</summary>
+    public IReadOnlyList<double>? Lambdas { get; init; }
+
+    /// <summary>Share of training rows held out for validation (<c>--validation-fraction</c>).</summary>
+    public double? ValidationFraction { get; init; }
+
+    /// <summary>Share of rows held out for testing without <c>--test-where</c> (<c>--test-fraction</c>).</summary>
+    public double? TestFraction { get; init; }
+
+    /// <summary>libtorch threads (<c>--threads</c>).</summary>
+    public int? Threads { get; init; }
+
+    /// <summary><c>criterion</c>, <c>verified</c> or <c>both</c> (<c>--gate</c>).</summary>
+    public string? Gate { get; init; }
+
     /// <summary>
     /// Combines two configs: every value set here wins, the rest comes from <paramref name="fallback"/>.
     /// Lists are replaced, not appended.
@@ -93,6 +138,21 @@ public sealed record CchConfig
         FailOn = FailOn ?? fallback.FailOn,
         Report = Report ?? fallback.Report,
         Format = Format ?? fallback.Format,
+        Verify = Verify ?? fallback.Verify,
+        TestWhere = TestWhere is { Count: > 0 } ? TestWhere : fallback.TestWhere,
+        TeacherLogits = TeacherLogits is { Count: > 0 } ? TeacherLogits : fallback.TeacherLogits,
+        Hidden = Hidden ?? fallback.Hidden,
+        LearningRate = LearningRate ?? fallback.LearningRate,
+        BatchSize = BatchSize ?? fallback.BatchSize,
+        MaxEpochs = MaxEpochs ?? fallback.MaxEpochs,
+        Patience = Patience ?? fallback.Patience,
+        Seeds = Seeds ?? fallback.Seeds,
+        Temperatures = Temperatures is { Count: > 0 } ? Temperatures : fallback.Temperatures,
+        Lambdas = Lambdas is { Count: > 0 } ? Lambdas : fallback.Lambdas,
+        ValidationFraction = ValidationFraction ?? fallback.ValidationFraction,
+        TestFraction = TestFraction ?? fallback.TestFraction,
+        Threads = Threads ?? fallback.Threads,
+        Gate = Gate ?? fallback.Gate,
     };
 
     /// <summary>
@@ -114,6 +174,7 @@ public sealed record CchConfig
             Data = Full(Data),
             Report = Full(Report),
             Teachers = Teachers?.Select(t => Spec(t)!).ToList(),
+            TeacherLogits = TeacherLogits?.Select(t => Spec(t)!).ToList(),
             Student = Spec(Student),
             Label = Spec(Label),
         };

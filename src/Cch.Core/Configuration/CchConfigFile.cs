@@ -116,11 +116,15 @@ public static class CchConfigFile
         || (type == typeof(string) && value.ValueKind == JsonValueKind.String)
         || (type == typeof(int?) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _))
         || (type == typeof(double?) && value.ValueKind == JsonValueKind.Number)
-        || (type == typeof(IReadOnlyList<string>) && value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String));
+        || (type == typeof(bool?) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        || (type == typeof(IReadOnlyList<string>) && value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+        || (type == typeof(IReadOnlyList<double>) && value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number));
 
     private static string Describe(Type type) =>
         type == typeof(string) ? "a string"
         : type == typeof(int?) ? "a whole number (32-bit)"
         : type == typeof(double?) ? "a number"
+        : type == typeof(bool?) ? "true or false"
+        : type == typeof(IReadOnlyList<double>) ? "a list of numbers, e.g. [1, 2]"
         : "a list of strings, e.g. [\"a\", \"b\"]";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cch.Criterion;
 using Cch.Data;
+using Cch.Distillation;
 
 namespace Cch.Configuration;
 
@@ -31,6 +32,18 @@ public sealed record CheckSettings
     /// <summary>The config file the settings came from (recorded in the report), or <c>null</c>.</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>Distillation settings when <c>--verify</c> is on; otherwise <c>null</c>.</summary>
+    public VerificationOptions? Verification { get; init; }
+
+    /// <summary>Filters selecting held-out test rows (<c>--test-where</c>); empty means a seeded share of the rows.</summary>
+    public IReadOnlyList<RowFilter> TestFilters { get; init; } = [];
+
+    /// <summary>Teacher output specs, one per teacher in order (<c>--teacher-logits</c>); empty to train teachers.</summary>
+    public IReadOnlyList<ColumnSpec> TeacherLogits { get; init; } = [];
+
+    /// <summary>What the exit code gates on.</summary>
+    public Gate Gate { get; init; } = Gate.Criterion;
+
     /// <summary>Validates <paramref name="config"/> (paths already absolute) into settings.</summary>
     /// <param name="config">The merged configuration.</param>
     /// <param name="example">A generated example to run instead of reading data, or <c>null</c>.</param>
@@ -40,6 +53,8 @@ public sealed record CheckSettings
     {
         var names = new OptionNames(null);
         var settings = Common(config, names) with { ConfigPath = configPath };
+        if (settings.Gate != Gate.Criterion && settings.Verification is null)
+            throw new CchInputException($"--gate {config.Gate} gates on the measured outcome, which needs --verify.");
 
         if (example is not null)
         {
@@ -53,8 +68,15 @@ public sealed record CheckSettings
         if (config.Student is null) throw Missing("--student", "student", "the student representation, e.g. --student mor6");
         if (config.Label is null) throw Missing("--label", "label", "the label column, e.g. --label label");
 
+        if (settings.Verification is null && (config.TestWhere is { Count: > 0 } || config.TeacherLogits is { Count: > 0 }))
+            throw new CchInputException("--test-where and --teacher-logits only apply with --verify.");
+        if (config.TeacherLogits is { Count: > 0 } logits && logits.Count != teachers.Count)
+            throw new CchInputException($"--teacher-logits was given {logits.Count} time(s) for {teachers.Count} teacher(s); give one per --teacher, in the same order.");
+
         return settings with
         {
+            TestFilters = (config.TestWhere ?? []).Select(RowFilter.Parse).ToList(),
+            TeacherLogits = (config.TeacherLogits ?? []).Select(ColumnSpec.Parse).ToList(),
             Data = new DataRequest
             {
                 DataPath = config.Data,
@@ -105,13 +127,50 @@ public sealed record CheckSettings
         if (config.Report is { } report && (report.Length == 0 || report.EndsWith(Path.DirectorySeparatorChar) || report.EndsWith(Path.AltDirectorySeparatorChar)))
             throw names.Error("report", "report", $"'{report}' names no file; expected a file path such as cch-report.json");
 
+        var gate = Choice(config.Gate, names.For("gate", "gate"), Gate.Criterion, ("criterion", Gate.Criterion), ("verified", Gate.Verified), ("both", Gate.Both));
+
         return new CheckSettings
         {
+            Gate = gate,
+            Verification = config.Verify == true ? VerificationFrom(config, criterion, names) : null,
             Criterion = criterion,
             FailOn = Choice(config.FailOn, names.For("fail-on", "failOn"), FailOn.Fail, ("fail", FailOn.Fail), ("inconclusive", FailOn.Inconclusive)),
             ReportPath = config.Report,
             Format = Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown)),
         };
+    }
+
+    private static VerificationOptions VerificationFrom(CchConfig config, CriterionOptions criterion, OptionNames names)
+    {
+        var defaults = new VerificationOptions();
+        var options = defaults with
+        {
+            HiddenUnits = config.Hidden ?? defaults.HiddenUnits,
+            LearningRate = config.LearningRate ?? defaults.LearningRate,
+            BatchSize = config.BatchSize ?? defaults.BatchSize,
+            MaxEpochs = config.MaxEpochs ?? defaults.MaxEpochs,
+            Patience = config.Patience ?? defaults.Patience,
+            Seeds = config.Seeds ?? defaults.Seeds,
+            Temperatures = config.Temperatures is { Count: > 0 } t ? t : defaults.Temperatures,
+            Lambdas = config.Lambdas is { Count: > 0 } l ? l : defaults.Lambdas,
+            ValidationFraction = config.ValidationFraction ?? defaults.ValidationFraction,
+            TestFraction = config.TestFraction ?? defaults.TestFraction,
+            Threads = config.Threads ?? defaults.Threads,
+            Seed = criterion.Seed,
+            ConfidenceLevel = criterion.ConfidenceLevel,
+        };
+        if (options.HiddenUnits < 1) throw names.Error("hidden", "hidden", $"{options.HiddenUnits}: expected at least 1 hidden unit");
+        if (!(options.LearningRate > 0 && double.IsFinite(options.LearningRate))) throw names.Error("learning-rate", "learningRate", "must be a positive number, e.g. 0.001");
+        if (options.BatchSize < 1) throw names.Error("batch-size", "batchSize", $"{options.BatchSize}: expected at least 1");
+        if (options.MaxEpochs < 1) throw names.Error("max-epochs", "maxEpochs", $"{options.MaxEpochs}: expected at least 1");
+        if (options.Patience < 1) throw names.Error("patience", "patience", $"{options.Patience}: expected at least 1");
+        if (options.Seeds < 2) throw names.Error("seeds", "seeds", $"{options.Seeds}: the paired interval needs at least 2 seeds");
+        if (options.Threads < 1) throw names.Error("threads", "threads", $"{options.Threads}: expected at least 1");
+        if (options.Temperatures.Any(x => !(x > 0 && double.IsFinite(x)))) throw names.Error("temperature", "temperatures", "values must be positive numbers, e.g. 1,2,3,4");
+        if (options.Lambdas.Any(x => !(x >= 0 && x <= 1))) throw names.Error("lambda", "lambdas", "values must lie in [0, 1], e.g. 0.2,0.5,0.8");
+        if (!(options.ValidationFraction is > 0 and < 1)) throw names.Error("validation-fraction", "validationFraction", "must lie strictly between 0 and 1");
+        if (!(options.TestFraction is > 0 and < 1)) throw names.Error("test-fraction", "testFraction", "must lie strictly between 0 and 1");
+        return options;
     }
 
     private static CchInputException Missing(string option, string key, string what) =>

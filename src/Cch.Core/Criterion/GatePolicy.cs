@@ -23,6 +23,24 @@ public static class GatePolicy
         : delta.CiHigh < margin ? Verdict.Fail
         : Verdict.Inconclusive;
 
+    /// <summary>
+    /// The exit code under a gate: <see cref="Gate.Criterion"/> uses the verdict and
+    /// <paramref name="failOn"/>; <see cref="Gate.Verified"/> passes only when
+    /// <paramref name="outcome"/> is <see cref="Distillation.KdOutcome.KdHelps"/>; <see cref="Gate.Both"/> needs both.
+    /// </summary>
+    public static int ExitCode(Verdict verdict, FailOn failOn, Gate gate, Distillation.KdOutcome? outcome)
+    {
+        var criterion = ExitCode(verdict, failOn) == Passed;
+        var verified = outcome == Distillation.KdOutcome.KdHelps;
+        var ok = gate switch
+        {
+            Gate.Verified => verified,
+            Gate.Both => criterion && verified,
+            _ => criterion,
+        };
+        return ok ? Passed : Failed;
+    }
+
     /// <summary>0 for pass (and inconclusive unless <paramref name="failOn"/> says otherwise), 1 for a failed gate.</summary>
     public static int ExitCode(Verdict verdict, FailOn failOn) => verdict switch
     {

@@ -27,6 +27,9 @@ public sealed record CchReport
     /// <summary>Which verdicts fail the gate.</summary>
     public required FailOn FailOn { get; init; }
 
+    /// <summary>What the exit code gates on: the criterion, the verified outcome, or both.</summary>
+    public Gate Gate { get; init; } = Gate.Criterion;
+
     /// <summary>Name of the best-ranked teacher.</summary>
     public required string BestTeacher { get; init; }
 

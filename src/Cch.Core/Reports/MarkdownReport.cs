@@ -19,15 +19,21 @@ public static class MarkdownReport
             sb.AppendLine();
         }
 
+        var verified = report.Teachers.Any(t => t.Verification is not null);
         sb.Append("| rank | teacher | d | I(H_t;H_s) | I(H_s;Y) | Δ | verdict |");
-        sb.AppendLine(closed ? " exact Δ |" : string.Empty);
+        sb.Append(closed ? " exact Δ |" : string.Empty);
+        sb.AppendLine(verified ? " KD − no KD | measured | agreement |" : string.Empty);
         sb.Append("|---:|---|---:|---|---|---|---|");
-        sb.AppendLine(closed ? "---:|" : string.Empty);
+        sb.Append(closed ? "---:|" : string.Empty);
+        sb.AppendLine(verified ? "---|---|---|" : string.Empty);
         foreach (var t in report.Teachers)
         {
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {t.Rank} | `{t.Name}` | {t.Dimensions} | {Cell(t.MiTeacherStudent)} | {Cell(t.MiStudentLabel)} | {Cell(t.Delta)} | {t.Verdict.ToString().ToLowerInvariant()} |");
-            sb.AppendLine(closed ? string.Create(CultureInfo.InvariantCulture, $" {t.ClosedForm?.Delta:0.000} |") : string.Empty);
+            sb.Append(closed ? string.Create(CultureInfo.InvariantCulture, $" {t.ClosedForm?.Delta:0.000} |") : string.Empty);
+            sb.AppendLine(verified
+                ? $" {(t.Verification is { } v ? EffectCell(v) : "")} | {(t.Verification is { } w ? OutcomeText(w.Outcome) : "")} | {t.Agreement?.ToString().ToLowerInvariant()} |"
+                : string.Empty);
         }
 
         if (report.Warnings.Count > 0)
@@ -61,8 +67,23 @@ public static class MarkdownReport
         yield return string.Create(inv,
             $"estimators: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}, k = {report.Estimator.K} · {report.Interval.Level * 100:0.#}% intervals from {report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows · seed {report.Seed}");
         yield return string.Create(inv,
-            $"gate: pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
+            $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
     }
+
+    /// <summary>The primary metric's paired difference, e.g. <c>accuracy +0.012 [0.004, 0.020]</c>.</summary>
+    public static string EffectCell(VerificationReport v)
+    {
+        var d = v.Differences.First(x => x.Metric == v.PrimaryMetric);
+        return string.Create(CultureInfo.InvariantCulture, $"{v.PrimaryMetric} {d.Mean:+0.000;-0.000;0.000} [{d.CiLow:0.000}, {d.CiHigh:0.000}]");
+    }
+
+    /// <summary>The outcome as in the report: <c>kd-helps</c>, <c>kd-hurts</c> or <c>no-difference</c>.</summary>
+    public static string OutcomeText(Distillation.KdOutcome outcome) => outcome switch
+    {
+        Distillation.KdOutcome.KdHelps => "kd-helps",
+        Distillation.KdOutcome.KdHurts => "kd-hurts",
+        _ => "no-difference",
+    };
 
     /// <summary>An estimate with its interval, e.g. <c>0.412 [0.371, 0.453]</c>.</summary>
     public static string Cell(MiValue v) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cch.Configuration;
 using Cch.Criterion;
 using Cch.Data;
+using Cch.Distillation;
 using Cch.Examples;
 
 namespace Cch.Reports;
@@ -16,13 +17,15 @@ public static class ReportBuilder
     /// <param name="example">The generated example, or <c>null</c>.</param>
     /// <param name="readTime">Time spent reading input.</param>
     /// <param name="totalTime">Total time.</param>
+    /// <param name="verifications">Verification results by teacher name (with <c>--verify</c>), or <c>null</c>.</param>
     public static CchReport Build(
         Dataset data,
         CheckSettings settings,
         CriterionResult result,
         ExampleData? example,
         TimeSpan readTime,
-        TimeSpan totalTime)
+        TimeSpan totalTime,
+        IReadOnlyDictionary<string, VerificationResult>? verifications = null)
     {
         var options = settings.Criterion;
         var failOn = settings.FailOn;
@@ -35,7 +38,17 @@ public static class ReportBuilder
                 closed = new ClosedFormReport(c.TeacherStudent, c.StudentLabel, c.Delta);
             if (t.TeacherStudent.NearCeiling)
                 warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({F(t.TeacherStudent.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(t.TeacherStudent.Ceiling ?? 0)} nats: it is likely an underestimate; more rows or a smaller k raise the ceiling.");
-            return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta), t.Verdict, closed);
+            VerificationReport? verification = null;
+            Agreement? agreement = null;
+            if (verifications?.TryGetValue(t.Name, out var v) == true)
+            {
+                verification = Verification(v, settings);
+                agreement = AgreementRule.Of(t.Verdict, v.Outcome);
+                if (agreement == Agreement.Disagree)
+                    warnings.Add($"Teacher '{t.Name}': the criterion says {t.Verdict.ToString().ToLowerInvariant()} but distillation measured {MarkdownReport.OutcomeText(v.Outcome)} ({v.PrimaryMetric} KD − no KD = {F(v.Differences.First(d => d.Metric == v.PrimaryMetric).Mean)}); trust the measurement for this data and read docs/validation.md.");
+            }
+
+            return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta), t.Verdict, closed, verification, agreement);
         }).ToList();
         var label = result.Best.StudentLabel;
         if (label.NearCeiling)
@@ -54,8 +67,9 @@ public static class ReportBuilder
             Config = settings.ConfigPath,
             ToolVersion = ToolInfo.Version,
             Verdict = result.Verdict,
-            ExitCode = GatePolicy.ExitCode(result.Verdict, failOn),
+            ExitCode = GatePolicy.ExitCode(result.Verdict, failOn, settings.Gate, verifications?.GetValueOrDefault(result.Best.Name)?.Outcome),
             FailOn = failOn,
+            Gate = settings.Gate,
             BestTeacher = result.Best.Name,
             Estimator = new EstimatorReport(options.Estimator, result.TeacherStudentEstimator, result.StudentLabelEstimator, options.K),
             Interval = new IntervalReport("half-sampling", options.ConfidenceLevel, options.Replicates, result.HalfSampleRows),
@@ -96,6 +110,20 @@ public static class ReportBuilder
         {
             yield return $"The Gaussian estimate of I(H_s;Y) has {ds} + 1 dimensions for {halfRows} rows per half-sample: it falls back to Ledoit–Wolf shrinkage and is not reliable.";
         }
+    }
+
+    private static VerificationReport Verification(VerificationResult v, CheckSettings settings)
+    {
+        var o = settings.Verification!;
+        var split = settings.TestFilters.Count > 0
+            ? "where " + string.Join(", ", settings.TestFilters)
+            : string.Create(CultureInfo.InvariantCulture, $"seeded {o.TestFraction:0.##} of the rows");
+        return new VerificationReport(
+            v.Outcome, v.PrimaryMetric, v.Temperature, v.Lambda, v.TrainRows, v.TestRows,
+            settings.TeacherLogits.Count > 0 ? "logits" : "mlp",
+            new VerificationSettingsReport(o.HiddenUnits, o.LearningRate, o.WeightDecay, o.BatchSize, o.MaxEpochs, o.Patience, o.Seeds, o.Temperatures, o.Lambdas, o.ValidationFraction, split, o.Threads),
+            v.Differences, v.Seeds, v.Grid,
+            new VerificationTimingsReport(Math.Round(v.TeacherSeconds, 3), Math.Round(v.StudentSeconds, 3), Math.Round(v.EvaluationSeconds, 3)));
     }
 
     /// <summary>Hints that the label was read as the wrong kind (the type decides; see docs/data-input.md).</summary>

@@ -19,6 +19,8 @@ public sealed record MiValue(double Estimate, double CiLow, double CiHigh, doubl
 /// <param name="Delta">Δ = I(H_t;H_s) − I(H_s;Y) in nats.</param>
 /// <param name="Verdict">Pass, fail or inconclusive.</param>
 /// <param name="ClosedForm">Exact values for a generated example; absent otherwise.</param>
+/// <param name="Verification">The measured effect of distillation (with <c>--verify</c>); absent otherwise.</param>
+/// <param name="Agreement">Whether the verdict matches the measured outcome (with <c>--verify</c>); absent otherwise.</param>
 public sealed record TeacherReport(
     string Name,
     int Rank,
@@ -27,7 +29,69 @@ public sealed record TeacherReport(
     MiValue MiStudentLabel,
     MiValue Delta,
     Verdict Verdict,
-    ClosedFormReport? ClosedForm = null);
+    ClosedFormReport? ClosedForm = null,
+    VerificationReport? Verification = null,
+    Agreement? Agreement = null);
+
+/// <summary>The verification of one teacher: settings, outcome, per-seed metrics, paired differences, grid and wall time.</summary>
+/// <param name="Outcome">kd-helps, kd-hurts or no-difference.</param>
+/// <param name="PrimaryMetric">The metric the outcome is decided on.</param>
+/// <param name="Temperature">Chosen T (on validation rows).</param>
+/// <param name="Lambda">Chosen λ (on validation rows).</param>
+/// <param name="TrainRows">Rows for fitting and validation.</param>
+/// <param name="TestRows">Held-out rows the metrics come from.</param>
+/// <param name="TeacherSource"><c>mlp</c> (a teacher trained on H_t) or <c>logits</c> (given outputs).</param>
+/// <param name="Settings">The training settings.</param>
+/// <param name="Differences">Paired differences KD − no KD per metric.</param>
+/// <param name="Seeds">Per-seed metrics of teacher, no-KD and KD students.</param>
+/// <param name="Grid">Every (T, λ) tried with its validation loss.</param>
+/// <param name="Timings">Wall time per phase.</param>
+public sealed record VerificationReport(
+    Distillation.KdOutcome Outcome,
+    string PrimaryMetric,
+    double Temperature,
+    double Lambda,
+    int TrainRows,
+    int TestRows,
+    string TeacherSource,
+    VerificationSettingsReport Settings,
+    IReadOnlyList<Distillation.PairedDifference> Differences,
+    IReadOnlyList<Distillation.SeedOutcome> Seeds,
+    IReadOnlyList<Distillation.GridPoint> Grid,
+    VerificationTimingsReport Timings);
+
+/// <summary>Training settings of a verification.</summary>
+/// <param name="HiddenUnits">Hidden ReLU units of each MLP.</param>
+/// <param name="LearningRate">AdamW learning rate.</param>
+/// <param name="WeightDecay">AdamW weight decay.</param>
+/// <param name="BatchSize">Mini-batch size.</param>
+/// <param name="MaxEpochs">Epoch limit.</param>
+/// <param name="Patience">Early-stopping patience.</param>
+/// <param name="Seeds">Number of seeds.</param>
+/// <param name="Temperatures">Temperatures tried.</param>
+/// <param name="Lambdas">Distillation weights tried.</param>
+/// <param name="ValidationFraction">Share of training rows used for validation.</param>
+/// <param name="TestSplit">How the test rows were chosen: the <c>--test-where</c> filters, or a seeded share.</param>
+/// <param name="Threads">libtorch threads.</param>
+public sealed record VerificationSettingsReport(
+    int HiddenUnits,
+    double LearningRate,
+    double WeightDecay,
+    int BatchSize,
+    int MaxEpochs,
+    int Patience,
+    int Seeds,
+    IReadOnlyList<double> Temperatures,
+    IReadOnlyList<double> Lambdas,
+    double ValidationFraction,
+    string TestSplit,
+    int Threads);
+
+/// <summary>Wall-clock seconds of a verification.</summary>
+/// <param name="TeacherSeconds">Training teachers.</param>
+/// <param name="StudentSeconds">Training students.</param>
+/// <param name="EvaluationSeconds">Computing metrics.</param>
+public sealed record VerificationTimingsReport(double TeacherSeconds, double StudentSeconds, double EvaluationSeconds);
 
 /// <summary>Exact values of a generated example, in nats.</summary>
 /// <param name="MiTeacherStudent">Exact I(H_t;H_s).</param>

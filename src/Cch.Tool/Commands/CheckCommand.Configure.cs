@@ -25,14 +25,45 @@ internal static partial class CheckCommand
     private static readonly Option<string?> FailOn = new("--fail-on") { Description = "fail (default) or inconclusive: which verdicts exit with code 1." };
     private static readonly Option<string?> Report = new("--report", "-r") { Description = "Write the JSON report here (atomically)." };
     private static readonly Option<string?> Format = new("--format", "-f") { Description = "What to print on standard output: text (default), json or markdown." };
+    private static readonly Option<bool> Verify = new("--verify") { Description = "Also train the student with and without distillation from each teacher and measure the held-out effect." };
+    private static readonly Option<string[]> TestWhere = new("--test-where") { Description = "Held-out test rows COLUMN=VALUE (repeatable), e.g. split=test; default: a seeded share of the rows.", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> TeacherLogits = new("--teacher-logits") { Description = "Distil from these teacher outputs [PATH:]COLUMN instead of training a teacher (one per --teacher).", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<int?> Hidden = new("--hidden") { Description = "Hidden ReLU units of each MLP (default 128)." };
+    private static readonly Option<double?> LearningRate = new("--learning-rate") { Description = "AdamW learning rate (default 0.001)." };
+    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Mini-batch size (default 128)." };
+    private static readonly Option<int?> MaxEpochs = new("--max-epochs") { Description = "Epoch limit (default 200)." };
+    private static readonly Option<int?> Patience = new("--patience") { Description = "Early-stopping patience on the validation loss (default 20)." };
+    private static readonly Option<int?> Seeds = new("--seeds") { Description = "Training repetitions (default 5)." };
+    private static readonly Option<string?> Temperature = new("--temperature", "-T") { Description = "Temperature(s) T, comma-separated (default 2); with several, every T × λ is tried and the best chosen on validation." };
+    private static readonly Option<string?> Lambda = new("--lambda") { Description = "Distillation weight(s) λ in [0, 1], comma-separated (default 0.5)." };
+    private static readonly Option<double?> ValidationFraction = new("--validation-fraction") { Description = "Share of training rows held out per seed for early stopping and selection (default 0.2)." };
+    private static readonly Option<double?> TestFraction = new("--test-fraction") { Description = "Share of rows held out for testing without --test-where (default 0.2)." };
+    private static readonly Option<int?> Threads = new("--threads") { Description = "libtorch threads (default 1; results are reproducible for a fixed count)." };
+    private static readonly Option<string?> Gate = new("--gate") { Description = "What the exit code gates on: criterion (default), verified (needs kd-helps) or both." };
 
     /// <summary>Creates the <c>check</c> command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(
+        "check",
+        "Estimate I(H_t;H_s) and I(H_s;Y) with confidence intervals and decide whether distillation from each teacher should help; --verify also measures it. Exit code: 0 pass, 1 fail, 2 input error.",
+        verify: false);
+
+    /// <summary>Creates the <c>verify</c> command: <c>check --verify</c>.</summary>
+    public static Command CreateVerify() => Create(
+        "verify",
+        "The same as check --verify: estimate the criterion, then train the student with and without distillation and compare on held-out rows.",
+        verify: true);
+
+    private static Command Create(string name, string description, bool verify)
     {
-        var command = new Command("check", "Estimate I(H_t;H_s) and I(H_s;Y) with confidence intervals and decide whether distillation from each teacher should help. Exit code: 0 pass, 1 fail, 2 input error.");
-        foreach (var option in new Option[] { Config, Example, Data, Teacher, Student, Label, Key, Join, Where, Task, Estimator, LabelEstimator, K, Seed, Margin, Confidence, Replicates, FailOn, Report, Format })
+        var command = new Command(name, description);
+        foreach (var option in new Option[]
+                 {
+                     Config, Example, Data, Teacher, Student, Label, Key, Join, Where, Task, Estimator, LabelEstimator, K, Seed, Margin, Confidence, Replicates, FailOn, Report, Format,
+                     TestWhere, TeacherLogits, Hidden, LearningRate, BatchSize, MaxEpochs, Patience, Seeds, Temperature, Lambda, ValidationFraction, TestFraction, Threads, Gate,
+                 })
             command.Options.Add(option);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        if (!verify) command.Options.Add(Verify);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, verify, cancellationToken));
         return command;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cch.Checking;
 using Cch.Configuration;
 using Cch.Criterion;
+using Cch.Distillation;
 using Cch.Reports;
 using Cch.Tool.Rendering;
 using Spectre.Console;
@@ -11,9 +12,9 @@ namespace Cch.Tool.Commands;
 /// <summary><c>dotnet cch check</c>: maps options to settings, runs the core, presents the report.</summary>
 internal static partial class CheckCommand
 {
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, bool verify, CancellationToken cancellationToken)
     {
-        var settings = Resolve(parse);
+        var settings = Resolve(parse, verify);
         if (settings.ReportPath is not null)
             settings = settings with { ReportPath = ReportWriter.PrepareTarget(settings.ReportPath) };
         var outcome = await RunWithProgressAsync(settings, cancellationToken);
@@ -51,7 +52,7 @@ internal static partial class CheckCommand
     }
 
     /// <summary>Command line over config file over defaults.</summary>
-    internal static CheckSettings Resolve(ParseResult parse)
+    internal static CheckSettings Resolve(ParseResult parse, bool verify)
     {
         var cwd = Environment.CurrentDirectory;
         var example = parse.GetValue(Example);
@@ -75,12 +76,27 @@ internal static partial class CheckCommand
             FailOn = parse.GetValue(FailOn),
             Report = parse.GetValue(Report),
             Format = parse.GetValue(Format),
+            Verify = verify || parse.GetValue(Verify) ? true : null,
+            TestWhere = parse.GetValue(TestWhere) is { Length: > 0 } tw ? tw : null,
+            TeacherLogits = parse.GetValue(TeacherLogits) is { Length: > 0 } tl ? tl : null,
+            Hidden = parse.GetValue(Hidden),
+            LearningRate = parse.GetValue(LearningRate),
+            BatchSize = parse.GetValue(BatchSize),
+            MaxEpochs = parse.GetValue(MaxEpochs),
+            Patience = parse.GetValue(Patience),
+            Seeds = parse.GetValue(Seeds),
+            Temperatures = NumberList(parse.GetValue(Temperature), "--temperature"),
+            Lambdas = NumberList(parse.GetValue(Lambda), "--lambda"),
+            ValidationFraction = parse.GetValue(ValidationFraction),
+            TestFraction = parse.GetValue(TestFraction),
+            Threads = parse.GetValue(Threads),
+            Gate = parse.GetValue(Gate),
         }.WithPathsRelativeTo(cwd);
 
         if (example is not null)
         {
             // The example generates its own data: data options would be silently ignored, so refuse them.
-            var dataOptions = new Option[] { Data, Teacher, Student, Label, Key, Join, Where, Task }
+            var dataOptions = new Option[] { Data, Teacher, Student, Label, Key, Join, Where, Task, TestWhere, TeacherLogits }
                 .Where(o => parse.GetResult(o) is not null).Select(o => o.Name).ToList();
             if (dataOptions.Count > 0)
                 throw new CchInputException($"--example generates its own data; drop {string.Join(", ", dataOptions)} (or drop --example to read files).");
@@ -97,10 +113,32 @@ internal static partial class CheckCommand
         return CheckSettings.From(merged, example, configPath);
     }
 
+    /// <summary>Parses <c>1,2,3</c> into numbers.</summary>
+    private static IReadOnlyList<double>? NumberList(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var values = new List<double>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!double.TryParse(part, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                throw new CchInputException($"{option}: '{part}' is not a number; expected comma-separated numbers such as 1,2,3.");
+            values.Add(v);
+        }
+
+        return values;
+    }
+
     private static async Task<CheckOutcome> RunWithProgressAsync(CheckSettings settings, CancellationToken cancellationToken)
     {
         if (!CommandRunner.Interactive)
-            return await CheckRunner.RunAsync(settings, null, cancellationToken);
+        {
+            // Redirected: one line per finished training arm, so CI logs show where the time goes.
+            var lines = new Progress<VerificationProgress>(p =>
+            {
+                if (p.Finished) Console.Error.WriteLine($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds} {p.Arm}: {p.Summary}");
+            });
+            return await CheckRunner.RunAsync(settings, null, cancellationToken, lines);
+        }
 
         CheckOutcome? outcome = null;
         await CommandRunner.Diagnostics.Progress()
@@ -115,7 +153,13 @@ internal static partial class CheckCommand
                     task.MaxValue = p.Total;
                     task.Value = p.Completed;
                 });
-                outcome = await System.Threading.Tasks.Task.Run(() => CheckRunner.RunAsync(settings, progress, cancellationToken), cancellationToken);
+                var training = new Progress<VerificationProgress>(p =>
+                {
+                    task.Description = Markup.Escape($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds}, {p.Arm}, epoch {p.Epoch}");
+                    task.MaxValue = p.MaxEpochs;
+                    task.Value = p.Finished ? p.MaxEpochs : p.Epoch;
+                });
+                outcome = await System.Threading.Tasks.Task.Run(() => CheckRunner.RunAsync(settings, progress, cancellationToken, training), cancellationToken);
             });
         return outcome!;
     }

@@ -28,6 +28,14 @@ internal static class ConsoleSummary
         table.AddColumn(Markup.Escape("Δ [CI]"));
         if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
         table.AddColumn("verdict");
+        var verified = report.Teachers.Any(t => t.Verification is not null);
+        if (verified)
+        {
+            table.AddColumn(Markup.Escape("KD − no KD [CI]"));
+            table.AddColumn("measured");
+            table.AddColumn("agreement");
+        }
+
         foreach (var t in report.Teachers)
         {
             var cells = new List<string> { t.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), t.Dimensions.ToString(CultureInfo.InvariantCulture), Cell(t.MiTeacherStudent) };
@@ -37,13 +45,20 @@ internal static class ConsoleSummary
             cells.Add(Cell(t.Delta));
             if (closed) cells.Add(Exact(t.ClosedForm?.Delta));
             cells.Add(VerdictMarkup(t.Verdict));
+            if (verified)
+            {
+                cells.Add(t.Verification is { } v ? Markup.Escape(MarkdownReport.EffectCell(v)) : "");
+                cells.Add(t.Verification is { } w ? Markup.Escape(MarkdownReport.OutcomeText(w.Outcome)) : "");
+                cells.Add(t.Agreement is { } a ? Markup.Escape(a.ToString().ToLowerInvariant()) : "");
+            }
+
             table.AddRow(cells.ToArray());
         }
 
         console.Write(table);
         if (report.Warnings.Count > 0)
             console.MarkupLine($"[yellow]{report.Warnings.Count} warning(s)[/] (on standard error and in the report)");
-        console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}), exit code {report.ExitCode}");
+        console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}), gate: {report.Gate.ToString().ToLowerInvariant()}, exit code {report.ExitCode}");
     }
 
     private static string Cell(MiValue v) => Markup.Escape(MarkdownReport.Cell(v));
