@@ -1,4 +1,5 @@
 using Cch.Configuration;
+using Cch.Criterion;
 
 namespace Cch.Tests.Configuration;
 
@@ -170,5 +171,42 @@ public sealed class CchConfigFileTests
 
         Assert.All(written.RootElement.EnumerateObject(), p => Assert.Contains(p.Name, keys));
         Assert.Equal(keys.Count, written.RootElement.EnumerateObject().Count());
+    }
+
+    [Theory]
+    [InlineData("seeds", "1")]
+    [InlineData("lambda", "1.5")]
+    [InlineData("temperature", "0")]
+    [InlineData("gate-without-verify", "")]
+    [InlineData("test-where-without-verify", "")]
+    [InlineData("logits-count", "")]
+    public void Verification_settings_are_checked_before_any_training(string what, string value)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var config = new CchConfig { Teachers = ["a", "b"], Student = "s", Label = "y", Verify = true };
+        config = what switch
+        {
+            "seeds" => config with { Seeds = int.Parse(value, inv) },
+            "lambda" => config with { Lambdas = [double.Parse(value, inv)] },
+            "temperature" => config with { Temperatures = [double.Parse(value, inv)] },
+            "gate-without-verify" => config with { Verify = null, Gate = "verified" },
+            "test-where-without-verify" => config with { Verify = null, TestWhere = ["split=test"] },
+            _ => config with { TeacherLogits = ["logits"] },
+        };
+
+        Assert.Throws<CchInputException>(() => CheckSettings.From(config));
+    }
+
+    [Fact]
+    public void Verification_defaults_follow_the_documented_values()
+    {
+        var settings = CheckSettings.From(new CchConfig { Teachers = ["a"], Student = "s", Label = "y", Verify = true, Seed = 4 });
+
+        var v = settings.Verification!;
+        Assert.Equal((128, 1e-3, 128, 200, 20, 5), (v.HiddenUnits, v.LearningRate, v.BatchSize, v.MaxEpochs, v.Patience, v.Seeds));
+        Assert.Equal([2.0], v.Temperatures);
+        Assert.Equal([0.5], v.Lambdas);
+        Assert.Equal(4, v.Seed);
+        Assert.Equal(Gate.Criterion, settings.Gate);
     }
 }

@@ -1,4 +1,5 @@
 using Cch.Criterion;
+using Cch.Distillation;
 
 namespace Cch.Tests.Criterion;
 
@@ -28,5 +29,32 @@ public sealed class GatePolicyTests
     public void Exit_codes_follow_the_fail_on_policy(Verdict verdict, FailOn failOn, int expected)
     {
         Assert.Equal(expected, GatePolicy.ExitCode(verdict, failOn));
+    }
+
+    [Theory]
+    [InlineData(Verdict.Pass, Gate.Criterion, KdOutcome.NoDifference, 0)]
+    [InlineData(Verdict.Fail, Gate.Criterion, KdOutcome.KdHelps, 1)]
+    [InlineData(Verdict.Fail, Gate.Verified, KdOutcome.KdHelps, 0)]
+    [InlineData(Verdict.Pass, Gate.Verified, KdOutcome.NoDifference, 1)]
+    [InlineData(Verdict.Pass, Gate.Verified, KdOutcome.KdHurts, 1)]
+    [InlineData(Verdict.Pass, Gate.Both, KdOutcome.KdHelps, 0)]
+    [InlineData(Verdict.Pass, Gate.Both, KdOutcome.NoDifference, 1)]
+    [InlineData(Verdict.Fail, Gate.Both, KdOutcome.KdHelps, 1)]
+    public void The_gate_decides_which_result_the_exit_code_follows(Verdict verdict, Gate gate, KdOutcome outcome, int expected)
+    {
+        Assert.Equal(expected, GatePolicy.ExitCode(verdict, FailOn.Fail, gate, outcome));
+    }
+
+    [Theory]
+    [InlineData(Verdict.Pass, KdOutcome.KdHelps, Agreement.Agree)]
+    [InlineData(Verdict.Pass, KdOutcome.NoDifference, Agreement.Disagree)]
+    [InlineData(Verdict.Pass, KdOutcome.KdHurts, Agreement.Disagree)]
+    [InlineData(Verdict.Fail, KdOutcome.KdHurts, Agreement.Agree)]
+    [InlineData(Verdict.Fail, KdOutcome.NoDifference, Agreement.Agree)]
+    [InlineData(Verdict.Fail, KdOutcome.KdHelps, Agreement.Disagree)]
+    [InlineData(Verdict.Inconclusive, KdOutcome.KdHelps, Agreement.Undecided)]
+    public void Agreement_follows_what_the_hypothesis_predicts(Verdict verdict, KdOutcome outcome, Agreement expected)
+    {
+        Assert.Equal(expected, AgreementRule.Of(verdict, outcome));
     }
 }
