@@ -56,7 +56,7 @@ public sealed class TorchNativeBootstrapTests
         var platform = TorchNativeBootstrap.FailureMessage(new TorchNativeState(TorchNativeOutcome.UnsupportedPlatform, "this is osx-arm64."));
 
         Assert.Contains("could not be loaded", loadFailed);
-        Assert.Contains(LoaderLine, loadFailed);
+        Assert.Contains(LoaderLine + ". libtorch 2.10 needs", loadFailed);
         Assert.Contains("glibc 2.34", loadFailed);
         Assert.Contains("GCC 12", loadFailed);
         Assert.Contains("libtorch-cpu-linux-x64 2.10.0", missing);
