@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Cch.Distillation.Internal;
+
 namespace Cch.Distillation;
 
 /// <summary>
@@ -7,9 +10,48 @@ namespace Cch.Distillation;
 /// </summary>
 public static class DistillationVerifier
 {
-    /// <summary>Runs the verification for one teacher.</summary>
+    private static readonly Lock RunGate = new();
+
+    /// <summary>
+    /// Runs the verification for one teacher (method and sources: <c>docs/verification.md</c>).
+    /// <list type="bullet">
+    /// <item>Representations are standardised per column with the training rows' mean and population SD (constant columns → 0);
+    /// a regression target likewise, with MSE reported back in its original squared units.</item>
+    /// <item>Per seed s (seed value <see cref="VerificationOptions.Seed"/> + s) the training rows are split into fit and validation
+    /// rows (stratified by class). A teacher MLP (Linear d_t→H, ReLU, Linear H→C; C = 1 for regression) is trained on H_t with
+    /// cross-entropy (MSE) and early stopping, unless <see cref="VerificationData.TeacherLogitsTrain"/> gives its outputs.</item>
+    /// <item>The student MLP on H_s gets one initial state and one batch order per seed, shared by all arms. The no-KD arm minimises
+    /// CE(y, s) (MSE); the KD arm Hinton's (1 − λ)·CE(y, s) + λ·T²·KL(softmax(t/T) ‖ softmax(s/T)) (arXiv:1503.02531), or for regression
+    /// the CCH paper's MSE(y, ŷ_s) + λ·MSE(ŷ_s, ŷ_t) (arXiv:2510.13182). Every model stops early on its validation loss on hard labels
+    /// and keeps its best epoch's weights.</item>
+    /// <item>Grid: every T × λ (regression: every λ, with T reported as 1). The combination with the lowest validation loss averaged
+    /// over seeds is chosen; test rows are never used to choose.</item>
+    /// <item>Metrics on the test rows; paired differences KD − no KD per metric with a Student-t interval over seeds (B − 1 df); the
+    /// outcome follows the primary metric (accuracy, or MSE for regression). One seed gives no interval and always no-difference.</item>
+    /// </list>
+    /// Deterministic for the same data, options and <see cref="VerificationOptions.Threads"/>. Calls in one process run one at a
+    /// time (libtorch's generator and thread count are process-wide).
+    /// </summary>
+    /// <param name="data">Training and test rows (see <see cref="VerificationData"/>).</param>
+    /// <param name="options">Architecture, optimiser, early stopping, seeds, grid and interval level.</param>
+    /// <param name="progress">Receives a report after every epoch of every model and a finished report per model, synchronously on the training thread; throttling is the caller's job.</param>
+    /// <param name="cancellationToken">Checked before every epoch.</param>
+    /// <returns>The chosen T and λ, per-seed metrics, paired differences, the grid and timings in seconds.</returns>
     /// <exception cref="TorchUnavailableException">libtorch cannot be loaded on this machine; the message says why and what to do.</exception>
-    /// <exception cref="CchInputException">Inconsistent data (e.g. too few training rows, classes missing from training).</exception>
-    public static VerificationResult Verify(VerificationData data, VerificationOptions options, IProgress<VerificationProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Being built.");
+    /// <exception cref="CchInputException">Inconsistent data (e.g. too few training rows, classes missing from training), an option out of range, or training that diverged.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static VerificationResult Verify(VerificationData data, VerificationOptions options, IProgress<VerificationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        var prepared = PreparedData.Create(data, options); // input errors surface without loading libtorch
+        TorchRuntime.Require();                            // before anything touches TorchSharp.torch
+        lock (RunGate)
+            return Run(data.TeacherName, prepared, options, progress, cancellationToken);
+    }
+
+    // A separate method, so no TorchSharp code is reached before the native bootstrap has run.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static VerificationResult Run(string teacher, PreparedData prepared, VerificationOptions options, IProgress<VerificationProgress>? progress, CancellationToken cancellationToken) =>
+        VerificationRun.Execute(teacher, prepared, options, progress, cancellationToken);
 }
