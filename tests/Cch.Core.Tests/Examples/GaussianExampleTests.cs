@@ -8,12 +8,13 @@ public sealed class GaussianExampleTests
     public void Closed_forms_match_the_hand_derived_values()
     {
         // Truth by hand from the model in GaussianExample's remarks:
-        // I(H_s;Y) = ½ ln(Var Y / Var ε) = ½ ln 3; aligned: four pairs with ρ = 0.7, −4·½ ln(1 − 0.49);
+        // I(H_s;Y) = ½ ln(Var Y / Var ε) = ½ ln 3; aligned: two pairs H_t,j = H_s,j + 0.3·ξ with
+        // ρ² = 1/1.09, so −2·½ ln(1 − 1/1.09) = ln(1.09/0.09);
         // label-only: one pair with ρ = 0.3 to the student, −½ ln(1 − 0.09).
         var example = GaussianExample.Create(rows: 100, seed: 0);
 
         Assert.Equal(0.5 * Math.Log(3), example.ClosedForm["aligned"].StudentLabel, 12);
-        Assert.Equal(-2 * Math.Log(0.51), example.ClosedForm["aligned"].TeacherStudent, 12);
+        Assert.Equal(Math.Log(1.09 / 0.09), example.ClosedForm["aligned"].TeacherStudent, 12);
         Assert.Equal(-0.5 * Math.Log(0.91), example.ClosedForm["label-only"].TeacherStudent, 12);
         Assert.True(example.ClosedForm["aligned"].Delta > 0.5);
         Assert.True(example.ClosedForm["label-only"].Delta < -0.4);
@@ -28,7 +29,7 @@ public sealed class GaussianExampleTests
         var aligned = data.Teachers[0];
         var y = data.Label.Values!;
 
-        Assert.Equal(0.7, Correlation(i => aligned[i, 2], i => student[i, 2], student.Rows), 0.03);
+        Assert.Equal(1 / Math.Sqrt(1.09), Correlation(i => aligned[i, 1], i => student[i, 1], student.Rows), 0.03);
         Assert.Equal(1 / Math.Sqrt(3), Correlation(i => y[i], i => student[i, 0], student.Rows), 0.03);
         Assert.Equal(0.0, Correlation(i => student[i, 0], i => student[i, 1], student.Rows), 0.03);
         Assert.Equal(0.9 / Math.Sqrt(3), Correlation(i => data.Teachers[1][i, 0], i => y[i], student.Rows), 0.03);

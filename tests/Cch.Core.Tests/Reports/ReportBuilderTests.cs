@@ -23,7 +23,8 @@ public sealed class ReportBuilderTests
     public void A_class_label_with_many_distinct_values_gets_a_hint_to_use_regression()
     {
         var example = GaussianExample.Create(300, seed: 1);
-        var ages = example.Data.Label.Values!.Select(v => (int)Math.Round(v * 20) + 100).ToArray();
+        var scaled = example.Data.Label.Values!.Select(v => (int)Math.Round(v * 20)).ToArray();
+        var ages = scaled.Select(v => v - scaled.Min()).ToArray();
         var names = Enumerable.Range(0, ages.Max() + 1).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
         var report = Build(example.Data with { Label = LabelVector.ForClasses("age", ages, names) });
