@@ -25,9 +25,9 @@ internal static class DistillationLosses
     public static Tensor SoftTargetKl(Tensor studentLogits, Tensor teacherLogits, double temperature)
     {
         var n = studentLogits.shape[0];
-        var logQ = log_softmax(studentLogits / temperature, 1);
-        var logP = log_softmax(teacherLogits.detach() / temperature, 1);
-        return kl_div(logQ, logP, log_target: true, reduction: nn.Reduction.Sum) / n * (temperature * temperature);
+        var logQ = log_softmax(Scale(studentLogits, 1 / temperature), 1);
+        var logP = log_softmax(Scale(teacherLogits.detach(), 1 / temperature), 1);
+        return Scale(kl_div(logQ, logP, log_target: true, reduction: nn.Reduction.Sum), temperature * temperature / n);
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ internal static class DistillationLosses
     /// <param name="temperature">T &gt; 0.</param>
     /// <param name="lambda">λ ∈ [0, 1]; λ = 0 is plain cross-entropy.</param>
     public static Tensor Hinton(Tensor studentLogits, Tensor teacherLogits, Tensor labels, double temperature, double lambda) =>
-        cross_entropy(studentLogits, labels) * (1 - lambda) + SoftTargetKl(studentLogits, teacherLogits, temperature) * lambda;
+        Sum(Scale(cross_entropy(studentLogits, labels), 1 - lambda), Scale(SoftTargetKl(studentLogits, teacherLogits, temperature), lambda));
 
     /// <summary>
     /// The CCH paper's regression objective in per-sample mean form (arXiv:2510.13182):
@@ -51,5 +51,23 @@ internal static class DistillationLosses
     /// <param name="teacherPredictions">N×1 teacher predictions.</param>
     /// <param name="lambda">λ ≥ 0.</param>
     public static Tensor Regression(Tensor studentPredictions, Tensor targets, Tensor teacherPredictions, double lambda) =>
-        mse_loss(studentPredictions, targets) + mse_loss(studentPredictions, teacherPredictions.detach()) * lambda;
+        Sum(mse_loss(studentPredictions, targets), Scale(mse_loss(studentPredictions, teacherPredictions.detach()), lambda));
+
+    /// <summary>
+    /// <paramref name="t"/>·<paramref name="factor"/> with an explicit scalar that stays alive until the
+    /// native call returns (an implicit double → Scalar temporary can be finalized mid-call; see
+    /// <see cref="AdamWOptimizer"/>).
+    /// </summary>
+    private static Tensor Scale(Tensor t, double factor)
+    {
+        using var s = factor.ToScalar();
+        return t.mul(s);
+    }
+
+    /// <summary><paramref name="a"/> + <paramref name="b"/> with an explicit α = 1 (the <c>+</c> operator creates an implicit one).</summary>
+    private static Tensor Sum(Tensor a, Tensor b)
+    {
+        using var one = 1.0.ToScalar();
+        return a.add(b, one);
+    }
 }

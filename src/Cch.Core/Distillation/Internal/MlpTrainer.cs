@@ -79,7 +79,7 @@ internal static class MlpTrainer
         Action<int> onEpoch,
         CancellationToken cancellationToken)
     {
-        using var optimizer = optim.AdamW(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new AdamWOptimizer(model.parameters(), options.LearningRate, options.WeightDecay);
         var n = (int)data.XFit.shape[0];
         var order = new long[n];
         for (var i = 0; i < n; i++) order[i] = i;
@@ -99,10 +99,10 @@ internal static class MlpTrainer
                 using var step = NewDisposeScope();
                 var index = tensor(order.AsSpan(start, Math.Min(options.BatchSize, n - start)).ToArray());
                 var teacher = data.TeacherFit?.index_select(0, index);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = batchLoss(model.call(data.XFit.index_select(0, index)), data.YFit.index_select(0, index), teacher);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
             }
 
             epoch++;
