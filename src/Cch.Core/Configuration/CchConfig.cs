@@ -68,6 +68,12 @@ public sealed record CchConfig
     /// <summary><c>text</c>, <c>json</c> or <c>markdown</c> (<c>--format</c>).</summary>
     public string? Format { get; init; }
 
+    /// <summary>Blur the student as images with this σ in pixels (<c>--student-blur</c>); needs <see cref="ImageShape"/>.</summary>
+    public double? StudentBlur { get; init; }
+
+    /// <summary>Image shape <c>H,W</c> of the student's rows, stored row-major (<c>--image-shape 28,28</c>).</summary>
+    public string? ImageShape { get; init; }
+
     /// <summary>Verify the prediction with real distillation runs (<c>--verify</c>).</summary>
     public bool? Verify { get; init; }
 
@@ -138,6 +144,8 @@ public sealed record CchConfig
         FailOn = FailOn ?? fallback.FailOn,
         Report = Report ?? fallback.Report,
         Format = Format ?? fallback.Format,
+        StudentBlur = StudentBlur ?? fallback.StudentBlur,
+        ImageShape = ImageShape ?? fallback.ImageShape,
         Verify = Verify ?? fallback.Verify,
         TestWhere = TestWhere is { Count: > 0 } ? TestWhere : fallback.TestWhere,
         TeacherLogits = TeacherLogits is { Count: > 0 } ? TeacherLogits : fallback.TeacherLogits,

@@ -88,8 +88,22 @@ public sealed record CheckSettings
                 Join = Choice(config.Join, names.For("join", "join"), JoinMode.Strict, ("strict", JoinMode.Strict), ("inner", JoinMode.Inner), ("row-order", JoinMode.RowOrder)),
                 Filters = (config.Where ?? []).Select(RowFilter.Parse).ToList(),
                 Task = Choice(config.Task, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression)),
+                StudentBlur = Blur(config),
             },
         };
+    }
+
+    private static ImageBlur? Blur(CchConfig config)
+    {
+        if (config.StudentBlur is null)
+            return config.ImageShape is null ? null : throw new CchInputException("--image-shape only applies with --student-blur.");
+        var sigma = config.StudentBlur.Value;
+        if (!(sigma >= 0) || !double.IsFinite(sigma))
+            throw new CchInputException($"--student-blur {sigma.ToString(CultureInfo.InvariantCulture)}: σ must be a finite number of pixels ≥ 0.");
+        var parts = (config.ImageShape ?? string.Empty).Split(',', 'x', 'X').Select(p => p.Trim()).ToArray();
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var h) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var w) || h < 1 || w < 1)
+            throw new CchInputException($"--student-blur needs --image-shape H,W (e.g. 28,28), the shape each row of the student was stored in row-major; got '{config.ImageShape}'.");
+        return new ImageBlur(sigma, h, w);
     }
 
     /// <summary>

@@ -32,4 +32,7 @@ public sealed record DataRequest
 
     /// <summary>Classification, regression, or detect from the label's type.</summary>
     public TaskKind Task { get; init; } = TaskKind.Auto;
+
+    /// <summary>Blur the student as images after reading (<c>--student-blur</c>, <c>--image-shape</c>), or <c>null</c>.</summary>
+    public ImageBlur? StudentBlur { get; init; }
 }

@@ -76,6 +76,8 @@ internal static partial class CheckCommand
             FailOn = parse.GetValue(FailOn),
             Report = parse.GetValue(Report),
             Format = parse.GetValue(Format),
+            StudentBlur = parse.GetValue(StudentBlur),
+            ImageShape = parse.GetValue(ImageShape),
             Verify = verify || parse.GetValue(Verify) ? true : null,
             TestWhere = parse.GetValue(TestWhere) is { Length: > 0 } tw ? tw : null,
             TeacherLogits = parse.GetValue(TeacherLogits) is { Length: > 0 } tl ? tl : null,
@@ -96,7 +98,7 @@ internal static partial class CheckCommand
         if (example is not null)
         {
             // The example generates its own data: data options would be silently ignored, so refuse them.
-            var dataOptions = new Option[] { Data, Teacher, Student, Label, Key, Join, Where, Task, TestWhere, TeacherLogits }
+            var dataOptions = new Option[] { Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, TestWhere, TeacherLogits }
                 .Where(o => parse.GetResult(o) is not null).Select(o => o.Name).ToList();
             if (dataOptions.Count > 0)
                 throw new CchInputException($"--example generates its own data; drop {string.Join(", ", dataOptions)} (or drop --example to read files).");

@@ -96,7 +96,7 @@ internal sealed class LoadSession
             return new Dataset
             {
                 Teachers = teacherPlans.Select(p => matrices[p]).ToList(),
-                Student = matrices[studentPlan],
+                Student = request.StudentBlur is { } blur ? GaussianBlur.Apply(matrices[studentPlan], blur) : matrices[studentPlan],
                 Label = label,
                 Keys = keys,
                 Inputs = inputs,
@@ -142,7 +142,7 @@ internal sealed class LoadSession
         for (var i = 0; i < teachers.Count; i++)
         {
             var spec = teachers[i];
-            if (teacherFiles[i] == studentFile && spec.Column == _request.Student.Column)
+            if (teacherFiles[i] == studentFile && spec.Column == _request.Student.Column && _request.StudentBlur is null)
                 throw new CchInputException(
                     $"teacher '{spec}' is the student representation itself; I(H_s;H_s) is its entropy, not a CCH quantity; give a teacher other than the student.",
                     teacherFiles[i].Path, spec.Column);

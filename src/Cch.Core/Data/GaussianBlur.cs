@@ -1,0 +1,69 @@
+namespace Cch.Data;
+
+/// <summary>
+/// Separable Gaussian blur of images stored one per row, row-major (N × H·W).
+/// </summary>
+/// <remarks>
+/// The kernel is the sampled Gaussian w(i) ∝ exp(−i²/(2σ²)) for |i| ≤ r = ⌈3σ⌉, normalised to sum
+/// to 1 (so a constant image stays constant), applied along rows then columns; pixels beyond the
+/// border repeat the nearest edge pixel (clamp). σ = 0 returns the input unchanged. This is the
+/// usual definition (e.g. OpenCV's GaussianBlur with BORDER_REPLICATE and a 6σ+1 kernel) and is
+/// deterministic: no randomness is involved.
+/// </remarks>
+public static class GaussianBlur
+{
+    /// <summary>The normalised 1-D kernel of radius ⌈3σ⌉ (length 2r + 1); [1] for σ = 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">σ is negative or not finite.</exception>
+    public static double[] Kernel(double sigma)
+    {
+        if (!(sigma >= 0) || !double.IsFinite(sigma)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "σ must be a finite number ≥ 0.");
+        if (sigma == 0) return [1.0];
+        var radius = (int)Math.Ceiling(3 * sigma);
+        var kernel = new double[2 * radius + 1];
+        var sum = 0.0;
+        for (var i = -radius; i <= radius; i++) sum += kernel[i + radius] = Math.Exp(-i * i / (2 * sigma * sigma));
+        for (var i = 0; i < kernel.Length; i++) kernel[i] /= sum;
+        return kernel;
+    }
+
+    /// <summary>Blurs every row of <paramref name="images"/> (N × H·W) as an H×W image.</summary>
+    /// <param name="images">One image per row, row-major.</param>
+    /// <param name="blur">σ, H and W.</param>
+    /// <returns>A new N × H·W matrix named "<c>name</c> (blur σ=…)".</returns>
+    /// <exception cref="CchInputException">H·W differs from the number of columns.</exception>
+    public static FeatureMatrix Apply(FeatureMatrix images, ImageBlur blur)
+    {
+        var (h, w) = (blur.Height, blur.Width);
+        if (h < 1 || w < 1 || (long)h * w != images.Columns)
+            throw new CchInputException(
+                $"--image-shape {h},{w} holds {(long)h * w} pixels but the student '{images.Name}' has {images.Columns} values per row; give the shape its rows were stored in (e.g. 28,28 for 784).");
+        var kernel = Kernel(blur.Sigma);
+        var name = $"{images.Name} (blur σ={blur.Sigma.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+        if (kernel.Length == 1) return new FeatureMatrix(name, images.Rows, images.Columns, (double[])images.Values.Clone());
+        var r = kernel.Length / 2;
+        var output = new double[images.Values.Length];
+        Parallel.For(0, images.Rows, () => new double[h * w], (row, _, temp) =>
+        {
+            var src = images.Values.AsSpan(row * h * w, h * w);
+            var dst = output.AsSpan(row * h * w, h * w);
+            for (var y = 0; y < h; y++)
+                for (var x = 0; x < w; x++)
+                {
+                    var s = 0.0;
+                    for (var k = -r; k <= r; k++) s += kernel[k + r] * src[y * w + Math.Clamp(x + k, 0, w - 1)];
+                    temp[y * w + x] = s;
+                }
+
+            for (var y = 0; y < h; y++)
+                for (var x = 0; x < w; x++)
+                {
+                    var s = 0.0;
+                    for (var k = -r; k <= r; k++) s += kernel[k + r] * temp[Math.Clamp(y + k, 0, h - 1) * w + x];
+                    dst[y * w + x] = s;
+                }
+
+            return temp;
+        }, _ => { });
+        return new FeatureMatrix(name, images.Rows, images.Columns, output);
+    }
+}
