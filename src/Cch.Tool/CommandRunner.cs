@@ -18,15 +18,35 @@ internal static class CommandRunner
         }
 
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
-            cancel.Cancel();
+            try
+            {
+                cancel.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A second Ctrl+C after the run has already ended.
+            }
         };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await InvokeAsync(parse, cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> InvokeAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         try
         {
-            return await parse.InvokeAsync(configuration, cancel.Token);
+            return await parse.InvokeAsync(configuration, cancellationToken);
         }
         catch (CchInputException e)
         {
@@ -37,6 +57,14 @@ internal static class CommandRunner
         {
             Console.Error.WriteLine($"error: {e.Message}");
             Console.Error.WriteLine("The criterion without --verify does not need libtorch and still works.");
+            return (int)ExitCodes.InputError;
+        }
+        catch (System.Runtime.InteropServices.ExternalException e) when (e.Message.Contains("c10", StringComparison.Ordinal) || e.Message.Contains("frame #", StringComparison.Ordinal))
+        {
+            // libtorch reports resource problems (e.g. memory for --hidden 2000000000) with a C++ trace.
+            Console.Error.WriteLine($"error: libtorch failed while training: {e.Message.Split('\n')[0].Trim()}");
+            Console.Error.WriteLine("Check --hidden and --batch-size against the memory available; set CCH_DEBUG=1 for the native trace.");
+            if (Environment.GetEnvironmentVariable("CCH_DEBUG") == "1") Console.Error.WriteLine(e);
             return (int)ExitCodes.InputError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

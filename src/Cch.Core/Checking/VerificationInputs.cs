@@ -24,7 +24,15 @@ internal static class VerificationInputs
         Dataset test;
         if (settings.TestFilters.Count > 0)
         {
-            test = await DatasetLoader.LoadAsync(request! with { Filters = settings.TestFilters }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                test = await DatasetLoader.LoadAsync(request! with { Filters = settings.TestFilters }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CchInputException e) when (e.Reason.Contains("--where", StringComparison.Ordinal))
+            {
+                // The loader speaks of --where; here its filters came from --test-where.
+                throw new CchInputException(e.Reason.Replace("--where", "--test-where", StringComparison.Ordinal), e.File, e.Column, e.Row, e);
+            }
         }
         else
         {

@@ -70,6 +70,12 @@ public sealed record CheckSettings
 
         if (settings.Verification is null && (config.TestWhere is { Count: > 0 } || config.TeacherLogits is { Count: > 0 }))
             throw new CchInputException("--test-where and --teacher-logits only apply with --verify.");
+        if (config.TestWhere is { Count: > 0 } && config.TestFraction is not null)
+            throw new CchInputException("--test-fraction only applies without --test-where (the test rows are either filtered or a seeded share).");
+        if (config.TestWhere is { Count: > 0 } testWhere && !Disjoint(config.Where ?? [], testWhere))
+            throw new CchInputException(
+                $"--where {string.Join(" ", config.Where ?? [])} and --test-where {string.Join(" ", testWhere)} may select the same rows; the test rows must be held out from training. " +
+                "Give both a filter on the same column with different values, e.g. --where split=train --test-where split=test.");
         if (config.TeacherLogits is { Count: > 0 } logits && logits.Count != teachers.Count)
             throw new CchInputException($"--teacher-logits was given {logits.Count} time(s) for {teachers.Count} teacher(s); give one per --teacher, in the same order.");
 
@@ -181,10 +187,17 @@ public sealed record CheckSettings
         if (options.Seeds < 2) throw names.Error("seeds", "seeds", $"{options.Seeds}: the paired interval needs at least 2 seeds");
         if (options.Threads < 1) throw names.Error("threads", "threads", $"{options.Threads}: expected at least 1");
         if (options.Temperatures.Any(x => !(x > 0 && double.IsFinite(x)))) throw names.Error("temperature", "temperatures", "values must be positive numbers, e.g. 1,2,3,4");
-        if (options.Lambdas.Any(x => !(x >= 0 && x <= 1))) throw names.Error("lambda", "lambdas", "values must lie in [0, 1], e.g. 0.2,0.5,0.8");
+        if (options.Lambdas.Any(x => !(x > 0 && x <= 1))) throw names.Error("lambda", "lambdas", "values must lie in (0, 1], e.g. 0.2,0.5,0.8 (λ = 0 would not distil at all)");
         if (!(options.ValidationFraction is > 0 and < 1)) throw names.Error("validation-fraction", "validationFraction", "must lie strictly between 0 and 1");
         if (!(options.TestFraction is > 0 and < 1)) throw names.Error("test-fraction", "testFraction", "must lie strictly between 0 and 1");
         return options;
+    }
+
+    /// <summary>Whether the filters surely select disjoint rows: some column is required to equal two different values.</summary>
+    private static bool Disjoint(IReadOnlyList<string> train, IReadOnlyList<string> test)
+    {
+        var a = train.Select(RowFilter.Parse).ToList();
+        return test.Select(RowFilter.Parse).Any(t => a.Any(f => f.Column == t.Column && f.Value != t.Value));
     }
 
     private static CchInputException Missing(string option, string key, string what) =>

@@ -11,7 +11,7 @@ public static class MarkdownReport
     {
         var sb = new StringBuilder();
         var closed = report.Teachers.Any(t => t.ClosedForm is not null);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"## CCH check: **{report.Verdict.ToString().ToLowerInvariant()}** (best teacher `{report.BestTeacher}`)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## CCH check: **{report.Verdict.ToString().ToLowerInvariant()}** (best teacher `{report.BestTeacher}`) · {GateLine(report)}");
         sb.AppendLine();
         foreach (var line in SettingsLines(report))
         {
@@ -68,6 +68,20 @@ public static class MarkdownReport
             $"estimators: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}, k = {report.Estimator.K} · {report.Interval.Level * 100:0.#}% intervals from {report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows · seed {report.Seed}");
         yield return string.Create(inv,
             $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
+    }
+
+    /// <summary>What the exit code followed, e.g. <c>gate verified: kd-helps not measured → exit code 1</c>.</summary>
+    public static string GateLine(CchReport report)
+    {
+        var best = report.Teachers[0];
+        var measured = best.Verification is { } v ? OutcomeText(v.Outcome) : "not verified";
+        var basis = report.Gate switch
+        {
+            Criterion.Gate.Verified => $"gate verified: best teacher measured {measured}",
+            Criterion.Gate.Both => $"gate both: criterion {report.Verdict.ToString().ToLowerInvariant()}, best teacher measured {measured}",
+            _ => $"gate criterion: {report.Verdict.ToString().ToLowerInvariant()} (fails on {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")})",
+        };
+        return $"{basis} → exit code {report.ExitCode}";
     }
 
     /// <summary>The primary metric's paired difference, e.g. <c>accuracy +0.012 [0.004, 0.020]</c>.</summary>

@@ -44,8 +44,12 @@ public static class ReportBuilder
             {
                 verification = Verification(v, settings);
                 agreement = AgreementRule.Of(t.Verdict, v.Outcome);
+                var effect = F(v.Differences.First(d => d.Metric == v.PrimaryMetric).Mean);
                 if (agreement == Agreement.Disagree)
-                    warnings.Add($"Teacher '{t.Name}': the criterion says {t.Verdict.ToString().ToLowerInvariant()} but distillation measured {MarkdownReport.OutcomeText(v.Outcome)} ({v.PrimaryMetric} KD − no KD = {F(v.Differences.First(d => d.Metric == v.PrimaryMetric).Mean)}); trust the measurement for this data and read docs/validation.md.");
+                    warnings.Add(v.Outcome == KdOutcome.NoDifference
+                        ? $"Teacher '{t.Name}': the criterion predicts that distillation helps, but no difference was measured ({v.PrimaryMetric} KD − no KD = {effect}, interval contains 0): the gain, if any, is below what {v.Seeds.Count} seeds and {v.TestRows} test rows can resolve."
+                        : $"Teacher '{t.Name}': the criterion says {t.Verdict.ToString().ToLowerInvariant()} but distillation measured {MarkdownReport.OutcomeText(v.Outcome)} ({v.PrimaryMetric} KD − no KD = {effect}); for this data the measurement is the stronger evidence (docs/validation.md).");
+                warnings.AddRange(TrainingWarnings(t.Name, v, settings.Verification!, data.Label));
             }
 
             return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta), t.Verdict, closed, verification, agreement);
@@ -167,5 +171,15 @@ public static class ReportBuilder
 
     private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string F(double v) => (v == 0 ? 0 : v).ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>Warnings about the training itself: too few rows per class, models stopped by the epoch limit.</summary>
+    private static IEnumerable<string> TrainingWarnings(string teacher, VerificationResult v, VerificationOptions options, LabelVector label)
+    {
+        if (label.ClassCount > 0 && v.TrainRows < 10 * label.ClassCount)
+            yield return $"Teacher '{teacher}': only {v.TrainRows} training rows for {label.ClassCount} classes (fewer than 10 per class): the trained models, and so the measured effect, are unreliable.";
+        var capped = v.Seeds.Count(s => s.NoKd.BestEpoch == options.MaxEpochs || s.Kd.BestEpoch == options.MaxEpochs || s.Teacher?.BestEpoch == options.MaxEpochs);
+        if (capped > 0)
+            yield return $"Teacher '{teacher}': in {capped} of {v.Seeds.Count} seeds a model was still improving at --max-epochs {options.MaxEpochs}; raise it for a fair comparison.";
+    }
 }

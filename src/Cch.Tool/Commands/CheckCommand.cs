@@ -31,7 +31,11 @@ internal static partial class CheckCommand
         }
 
         foreach (var warning in outcome.Report.Warnings)
-            CommandRunner.Diagnostics.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        {
+            // One line per warning when redirected, so CI logs can be grepped; coloured when interactive.
+            if (Console.IsErrorRedirected) Console.Error.WriteLine($"warning: {warning}");
+            else CommandRunner.Diagnostics.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
 
         switch (settings.Format)
         {
@@ -137,7 +141,7 @@ internal static partial class CheckCommand
             // Redirected: one line per finished training arm, so CI logs show where the time goes.
             var lines = new Progress<VerificationProgress>(p =>
             {
-                if (p.Finished) Console.Error.WriteLine($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds} {p.Arm}: {p.Summary}");
+                if (p.Finished) Console.Error.WriteLine($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds}: {p.Summary}");
             });
             return await CheckRunner.RunAsync(settings, null, cancellationToken, lines);
         }

@@ -58,7 +58,7 @@ internal static class ConsoleSummary
         console.Write(table);
         if (report.Warnings.Count > 0)
             console.MarkupLine($"[yellow]{report.Warnings.Count} warning(s)[/] (on standard error and in the report)");
-        console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}), gate: {report.Gate.ToString().ToLowerInvariant()}, exit code {report.ExitCode}");
+        console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}) · {Markup.Escape(MarkdownReport.GateLine(report))}");
     }
 
     private static string Cell(MiValue v) => Markup.Escape(MarkdownReport.Cell(v));

@@ -176,6 +176,9 @@ public sealed class CchConfigFileTests
     [Theory]
     [InlineData("seeds", "1")]
     [InlineData("lambda", "1.5")]
+    [InlineData("lambda", "0")]
+    [InlineData("same-rows", "split=train")]
+    [InlineData("no-where", "split=test")]
     [InlineData("temperature", "0")]
     [InlineData("gate-without-verify", "")]
     [InlineData("test-where-without-verify", "")]
@@ -190,6 +193,8 @@ public sealed class CchConfigFileTests
             "lambda" => config with { Lambdas = [double.Parse(value, inv)] },
             "temperature" => config with { Temperatures = [double.Parse(value, inv)] },
             "gate-without-verify" => config with { Verify = null, Gate = "verified" },
+            "same-rows" => config with { Where = ["split=train"], TestWhere = [value] },
+            "no-where" => config with { TestWhere = [value] },
             "test-where-without-verify" => config with { Verify = null, TestWhere = ["split=test"] },
             _ => config with { TeacherLogits = ["logits"] },
         };

@@ -48,4 +48,14 @@ public sealed class PairedComparisonTests
         Assert.Equal(d.Mean, d.CiHigh);
         Assert.Equal(KdOutcome.NoDifference, PairedComparison.Decide(d));
     }
+
+    [Fact]
+    public void Identical_differences_in_every_seed_decide_nothing()
+    {
+        // Five seeds that each lose the same 2 of 30 test rows: the spread is zero, so the t
+        // interval has no width; a zero-width interval is no evidence, not certainty.
+        var d = new PairedDifference("accuracy", true, -2.0 / 30, -2.0 / 30, -2.0 / 30, [-2.0 / 30, -2.0 / 30, -2.0 / 30, -2.0 / 30, -2.0 / 30]);
+
+        Assert.Equal(KdOutcome.NoDifference, PairedComparison.Decide(d));
+    }
 }

@@ -40,11 +40,13 @@ internal static class PairedComparison
     /// <summary>
     /// kd-helps when the whole interval lies on the better side of 0 (above for higher-is-better
     /// metrics, below otherwise), kd-hurts when it lies on the worse side, else no-difference. A single
-    /// seed (no interval) is always no-difference.
+    /// seed (no interval) is always no-difference, and so is a zero-width interval: identical per-seed
+    /// differences (common with accuracy on small test sets, where one row is 1/N_test) give no
+    /// estimate of the spread, so they cannot support a decision.
     /// </summary>
     public static KdOutcome Decide(PairedDifference difference)
     {
-        if (difference.PerSeed.Count < 2) return KdOutcome.NoDifference;
+        if (difference.PerSeed.Count < 2 || !(difference.CiHigh - difference.CiLow > 1e-12)) return KdOutcome.NoDifference;
         var better = difference.HigherIsBetter ? difference.CiLow > 0 : difference.CiHigh < 0;
         var worse = difference.HigherIsBetter ? difference.CiHigh < 0 : difference.CiLow > 0;
         return better ? KdOutcome.KdHelps : worse ? KdOutcome.KdHurts : KdOutcome.NoDifference;

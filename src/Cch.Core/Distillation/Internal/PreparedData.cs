@@ -143,8 +143,8 @@ internal sealed class PreparedData
             CheckRows(givenOutputs, nTrain, "teacher output");
             if (givenOutputs.Columns != outputs)
                 throw new CchInputException(isClassification
-                    ? $"Teacher '{data.TeacherName}': expected {outputs} logits per row (one per class), got {givenOutputs.Columns}."
-                    : $"Teacher '{data.TeacherName}': expected one prediction per row for regression, got {givenOutputs.Columns} columns.");
+                    ? $"Teacher '{data.TeacherName}': the teacher outputs '{givenOutputs.Name}' have {givenOutputs.Columns} values per row; expected {outputs} logits per row (one per class)."
+                    : $"Teacher '{data.TeacherName}': the teacher outputs '{givenOutputs.Name}' have {givenOutputs.Columns} values per row; expected one prediction per row for regression.");
             teacherOutputs = new float[givenOutputs.Values.Length];
             for (var i = 0; i < teacherOutputs.Length; i++)
                 teacherOutputs[i] = (float)((givenOutputs.Values[i] - targetMean) / targetScale);
