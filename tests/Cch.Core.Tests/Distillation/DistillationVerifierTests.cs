@@ -175,8 +175,10 @@ public sealed class DistillationVerifierTests(ITestOutputHelper output)
     {
         // Truth: with every step and evaluation in a dispose scope, the live tensor count at the same point
         // of the loop must not change between epochs (measured: 26 at epoch 50 and 300; with the per-step
-        // scope removed it rose from 33,768 to 60,018), and the working set must not grow beyond allocator
-        // noise (bound 16 MB; measured +0.4 MB).
+        // scope removed it rose from 33,768 to 60,018, about 100 MB of batch tensors), and the working set
+        // must not grow beyond noise. The working set is process-wide and other (non-torch) test classes
+        // run in parallel, so its bound is 64 MB (measured: +0.4 MB alone, +19 MB beside other tests);
+        // the live-tensor count is the exact leak detector.
         var problem = SyntheticKd.Privileged(200, 500, 8, 0.5, 2, seed: 1);
         var samples = new Dictionary<int, (long Live, long WorkingSet)>();
         var progress = new Synchronous(r =>
@@ -193,7 +195,7 @@ public sealed class DistillationVerifierTests(ITestOutputHelper output)
         output.WriteLine($"epoch 50: {samples[50].Live} live tensors, {samples[50].WorkingSet / 1e6:F1} MB; epoch 300: {samples[300].Live}, {samples[300].WorkingSet / 1e6:F1} MB");
         Assert.All(result.Seeds, s => Assert.Equal(300, s.Kd.Epochs));
         Assert.Equal(samples[50].Live, samples[300].Live);
-        Assert.InRange(samples[300].WorkingSet - samples[50].WorkingSet, long.MinValue, 16L << 20);
+        Assert.InRange(samples[300].WorkingSet - samples[50].WorkingSet, long.MinValue, 64L << 20);
     }
 
     /// <summary>Reports on the calling thread (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>
