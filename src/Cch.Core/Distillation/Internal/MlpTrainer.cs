@@ -67,6 +67,7 @@ internal static class MlpTrainer
     /// <param name="shuffleSeed">Seed of the batch order.</param>
     /// <param name="onEpoch">Called after each epoch with the number of epochs done.</param>
     /// <param name="cancellationToken">Checked before every epoch.</param>
+    /// <param name="what">Names the model in errors, e.g. "seed 2, kd T=2, λ=0.5".</param>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     /// <exception cref="CchInputException">The validation loss was never finite (training diverged).</exception>
     public static ArmTraining Train(
@@ -77,7 +78,8 @@ internal static class MlpTrainer
         VerificationOptions options,
         int shuffleSeed,
         Action<int> onEpoch,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string what = "model")
     {
         using var optimizer = new AdamWOptimizer(model.parameters(), options.LearningRate, options.WeightDecay);
         var n = (int)data.XFit.shape[0];
@@ -123,7 +125,7 @@ internal static class MlpTrainer
         }
 
         if (bestState is null)
-            throw new CchInputException($"Training diverged: the validation loss was never finite in {epoch} epochs. Try a lower learning rate (now {options.LearningRate}).");
+            throw new CchInputException($"Training the {what} diverged: the validation loss was never finite in {epoch} epochs. Try a lower --learning-rate (now {options.LearningRate}).");
         Load(model, bestState);
         return new ArmTraining(best, epoch, bestEpoch, stoppedEarly);
     }

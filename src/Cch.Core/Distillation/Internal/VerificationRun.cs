@@ -79,7 +79,7 @@ internal static class VerificationRun
                     teacherClock.Start();
                     var data = new ArmTensors(Rows(d.TeacherTrain!, d.TeacherColumns, fit), yFit, null, Rows(d.TeacherTrain!, d.TeacherColumns, validation), yValidation);
                     var trained = MlpTrainer.Train(teacher, data, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
-                        o, SeedStreams.Managed(seed, SeedStreams.TeacherBatches), e => Report("teacher", e, null), ct);
+                        o, SeedStreams.Managed(seed, SeedStreams.TeacherBatches), e => Report("teacher", e, null), ct, $"teacher '{teacherName}' (seed {seed})");
                     using (no_grad())
                         teacherFit = teacher.call(data.XFit).detach();
                     teacherClock.Stop();
@@ -97,7 +97,7 @@ internal static class VerificationRun
                 studentClock.Start();
                 MlpTrainer.Load(student, initial);
                 var plain = MlpTrainer.Train(student, studentData, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
-                    o, batches, e => Report("no-kd", e, null), ct);
+                    o, batches, e => Report("no-kd", e, null), ct, $"student without KD (teacher '{teacherName}', seed {seed})");
                 studentClock.Stop();
                 Report("no-kd", plain.Epochs, plain);
                 noKd[s] = Evaluate(d, student, studentTest, plain, evaluationClock);
@@ -111,7 +111,7 @@ internal static class VerificationRun
                         : (output, y, teacherOutput) => DistillationLosses.Regression(output, y, teacherOutput!, lambda);
                     studentClock.Start();
                     MlpTrainer.Load(student, initial);
-                    var distilled = MlpTrainer.Train(student, studentData, loss, (output, y) => HardLoss(d, output, y), o, batches, e => Report(arm, e, null), ct);
+                    var distilled = MlpTrainer.Train(student, studentData, loss, (output, y) => HardLoss(d, output, y), o, batches, e => Report(arm, e, null), ct, $"student with {arm} (teacher '{teacherName}', seed {seed})");
                     studentClock.Stop();
                     Report(arm, distilled.Epochs, distilled);
                     kd[s, g] = Evaluate(d, student, studentTest, distilled, evaluationClock);
