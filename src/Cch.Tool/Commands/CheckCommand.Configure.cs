@@ -11,8 +11,8 @@ internal static partial class CheckCommand
     private static readonly Option<string[]> Teacher = new("--teacher", "-t") { Description = "Teacher representation [PATH:]COLUMN (repeatable; several teachers are ranked by Δ).", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> Student = new("--student", "-s") { Description = "Student representation [PATH:]COLUMN." };
     private static readonly Option<string?> Label = new("--label", "-l") { Description = "Label column [PATH:]COLUMN (integer, string or bool: classes; float: regression)." };
-    private static readonly Option<string?> Key = new("--key") { Description = "Key column joining several files (rows may be in any order)." };
-    private static readonly Option<string?> Join = new("--join") { Description = "strict (default: every key in every file) or inner (keep the intersection, reported)." };
+    private static readonly Option<string?> Key = new("--key") { Description = "Key column joining several files (rows may be in any order); needed when specs name several files, unless --join row-order." };
+    private static readonly Option<string?> Join = new("--join") { Description = "strict (default: every key in every file), inner (keep the intersection, reported) or row-order (no key: several files matched row by row)." };
     private static readonly Option<string[]> Where = new("--where") { Description = "Keep rows where COLUMN=VALUE (repeatable, all must hold), e.g. split=train.", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> Task = new("--task") { Description = "auto (default), classification or regression." };
     private static readonly Option<string?> Estimator = new("--estimator", "-e") { Description = "ksg (default), mixed or gaussian." };
@@ -28,7 +28,7 @@ internal static partial class CheckCommand
     private static readonly Option<double?> StudentBlur = new("--student-blur") { Description = "Blur the student as images with a Gaussian of this σ in pixels (a degraded view; needs --image-shape)." };
     private static readonly Option<string?> ImageShape = new("--image-shape") { Description = "H,W of the student's row-major images, e.g. 28,28 for MNIST's 784 pixels." };
     private static readonly Option<bool> Verify = new("--verify") { Description = "Also train the student with and without distillation from each teacher and measure the held-out effect." };
-    private static readonly Option<string[]> TestWhere = new("--test-where") { Description = "Held-out test rows COLUMN=VALUE (repeatable), e.g. split=test; default: a seeded share of the rows.", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> TestWhere = new("--test-where") { Description = "Held-out test rows COLUMN=VALUE (repeatable), e.g. split=test, disjoint from the --where rows; default: a seeded share of the rows.", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> TeacherLogits = new("--teacher-logits") { Description = "Distil from these teacher outputs [PATH:]COLUMN instead of training a teacher (one per --teacher).", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<int?> Hidden = new("--hidden") { Description = "Hidden ReLU units of each MLP (default 128)." };
     private static readonly Option<double?> LearningRate = new("--learning-rate") { Description = "AdamW learning rate (default 0.001)." };
@@ -37,7 +37,7 @@ internal static partial class CheckCommand
     private static readonly Option<int?> Patience = new("--patience") { Description = "Early-stopping patience on the validation loss (default 20)." };
     private static readonly Option<int?> Seeds = new("--seeds") { Description = "Training repetitions (default 5)." };
     private static readonly Option<string?> Temperature = new("--temperature", "-T") { Description = "Temperature(s) T, comma-separated (default 2); with several, every T × λ is tried and the best chosen on validation." };
-    private static readonly Option<string?> Lambda = new("--lambda") { Description = "Distillation weight(s) λ in [0, 1], comma-separated (default 0.5)." };
+    private static readonly Option<string?> Lambda = new("--lambda") { Description = "Distillation weight(s) λ in (0, 1], comma-separated (default 0.5)." };
     private static readonly Option<double?> ValidationFraction = new("--validation-fraction") { Description = "Share of training rows held out per seed for early stopping and selection (default 0.2)." };
     private static readonly Option<double?> TestFraction = new("--test-fraction") { Description = "Share of rows held out for testing without --test-where (default 0.2)." };
     private static readonly Option<int?> Threads = new("--threads") { Description = "libtorch threads (default 1; results are reproducible for a fixed count)." };
