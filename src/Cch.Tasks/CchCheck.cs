@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.Serialization;
+using System.Runtime.Serialization.Json;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Cch.Tasks
+{
+    /// <summary>Runs <c>dotnet cch check</c> out of process and maps its outcome to CCH001–CCH004.</summary>
+    public sealed class CchCheck : ToolTask
+    {
+        /// <summary>The cch.json config.</summary>
+        [Required] public string ConfigFile { get; set; } = "";
+        /// <summary>Where the tool writes its JSON report.</summary>
+        [Required] public string ReportPath { get; set; } = "";
+        /// <summary>fail | inconclusive.</summary>
+        public string FailOn { get; set; } = "fail";
+        /// <summary>criterion | verified | both.</summary>
+        public string Gate { get; set; } = "criterion";
+        /// <summary>dotnet-cch apphost or dotnet-cch.dll; empty: <c>dotnet cch</c> (local manifest or global tool).</summary>
+        public string? CchToolPath { get; set; }
+        /// <summary>Written on completion: the input files the tool read (for the target's Inputs).</summary>
+        public string? InputsFile { get; set; }
+
+        private readonly List<string> _stderr = new List<string>();
+
+        /// <inheritdoc />
+        protected override string ToolName => "dotnet-cch";
+
+        private bool RunsDll => !string.IsNullOrEmpty(CchToolPath) && CchToolPath!.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc />
+        protected override string GenerateFullPathToTool()
+        {
+            if (!string.IsNullOrEmpty(CchToolPath) && !RunsDll) return CchToolPath!;
+            var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+            return string.IsNullOrEmpty(host) ? "dotnet" : host!;
+        }
+
+        /// <inheritdoc />
+        protected override string GenerateCommandLineCommands()
+        {
+            var b = new CommandLineBuilder();
+            if (RunsDll) { b.AppendSwitch("exec"); b.AppendFileNameIfNotNull(CchToolPath); }
+            else if (string.IsNullOrEmpty(CchToolPath)) b.AppendSwitch("cch");
+            b.AppendSwitch("check");
+            b.AppendSwitchIfNotNull("--config ", ConfigFile);
+            b.AppendSwitchIfNotNull("--report ", ReportPath);
+            b.AppendSwitchIfNotNull("--fail-on ", FailOn);
+            b.AppendSwitchIfNotNull("--gate ", Gate);
+            return b.ToString();
+        }
+
+        /// <inheritdoc />
+        protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
+
+        /// <inheritdoc />
+        protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+        {
+            // Never let MSBuild's canonical-error parser turn the tool's lines into errors; we map them ourselves.
+            if (messageImportance == StandardErrorLoggingImportance) _stderr.Add(singleLine);
+            Log.LogMessage(MessageImportance.Low, singleLine);
+        }
+
+        /// <inheritdoc />
+        protected override bool HandleTaskExecutionErrors() => !Log.HasLoggedErrors; // suppress MSB6006
+
+        /// <inheritdoc />
+        public override bool Execute()
+        {
+            if (File.Exists(ReportPath)) File.Delete(ReportPath); // a stale report must not be read
+            base.Execute();
+            var code = ExitCode;
+            if (code == 0 || code == 1)
+            {
+                var report = ReadReport();
+                if (report == null) { Error("CCH003", $"the Cch tool exited with code {code} but wrote no readable report at {ReportPath}"); return false; }
+                // The tool's exit code already applies the gate to the best-ranked teacher; map it to a coded diagnostic.
+                var best = report.Teachers?.FirstOrDefault();
+                var d = best?.Delta;
+                var text = $"teacher '{best?.Name}': Δ = {d?.Value:0.###} nats, {report.Level:P0} interval [{d?.CiLow:0.###}, {d?.CiHigh:0.###}]";
+                var outcome = best?.Verification?.Outcome;
+                if (code == 1)
+                {
+                    if (Gate != "criterion" && outcome != null && outcome != "kd-helps")
+                        Error("CCH004", $"verification: distillation from teacher '{best?.Name}' {(outcome == "kd-hurts" ? "hurts" : "does not measurably help")} the student ({outcome}); gate {Gate}");
+                    else if (best?.Verdict == "inconclusive")
+                        Error("CCH002", "CCH criterion inconclusive: " + text + " contains the margin");
+                    else
+                        Error("CCH001", "CCH criterion violated: " + text + " lies below the margin: distillation from this teacher should not help");
+                }
+                else
+                {
+                    if (best?.Verdict == "inconclusive")
+                        Log.LogWarning(null, "CCH002", null, ConfigFile, 0, 0, 0, 0, "CCH criterion inconclusive: " + text + " contains the margin");
+                    if (outcome == "kd-hurts")
+                        Log.LogWarning(null, "CCH004", null, ConfigFile, 0, 0, 0, 0, $"verification: distillation from teacher '{best?.Name}' hurts the student");
+                }
+
+                if (InputsFile != null)
+                    File.WriteAllLines(InputsFile, (report.Inputs ?? new List<Input>()).Select(i => i.Path ?? "").Where(p => p.Length > 0));
+            }
+            else
+            {
+                var msg = string.Join(Environment.NewLine, _stderr.Where(l => l.StartsWith("error:", StringComparison.Ordinal)).Select(l => l.Substring(6).Trim()));
+                if (msg.Length == 0) msg = string.Join(Environment.NewLine, _stderr);
+                Error("CCH003", $"Cch could not check (exit code {code}): {msg}");
+            }
+            return !Log.HasLoggedErrors;
+        }
+
+        private void Error(string code, string message) =>
+            Log.LogError(null, code, null, ConfigFile, 0, 0, 0, 0, message);
+
+        private Report? ReadReport()
+        {
+            if (!File.Exists(ReportPath)) return null;
+            using var s = File.OpenRead(ReportPath);
+            return (Report?)new DataContractJsonSerializer(typeof(Report)).ReadObject(s);
+        }
+
+        [DataContract] internal sealed class Report
+        {
+            [DataMember(Name = "verdict")] public string? Verdict { get; set; }
+            [DataMember(Name = "teachers")] public List<Teacher>? Teachers { get; set; }
+            [DataMember(Name = "inputs")] public List<Input>? Inputs { get; set; }
+            [DataMember(Name = "interval")] public Interval? IntervalInfo { get; set; }
+            public double Level => IntervalInfo?.Level ?? 0.95;
+        }
+        [DataContract] internal sealed class Interval { [DataMember(Name = "level")] public double Level { get; set; } }
+        [DataContract] internal sealed class Input { [DataMember(Name = "path")] public string? Path { get; set; } }
+        [DataContract] internal sealed class Teacher
+        {
+            [DataMember(Name = "name")] public string? Name { get; set; }
+            [DataMember(Name = "verdict")] public string? Verdict { get; set; }
+            [DataMember(Name = "delta")] public Interval95? Delta { get; set; }
+            [DataMember(Name = "verification")] public Verification? Verification { get; set; }
+        }
+        [DataContract] internal sealed class Interval95
+        {
+            [DataMember(Name = "estimate")] public double Value { get; set; }
+            [DataMember(Name = "ciLow")] public double CiLow { get; set; }
+            [DataMember(Name = "ciHigh")] public double CiHigh { get; set; }
+        }
+        [DataContract] internal sealed class Verification { [DataMember(Name = "outcome")] public string? Outcome { get; set; } }
+    }
+}

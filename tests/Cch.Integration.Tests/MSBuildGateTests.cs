@@ -1,0 +1,97 @@
+using Cch.Tests;
+
+namespace Cch.Integration.Tests;
+
+/// <summary>Real <c>dotnet build</c>s of a project that references the packed Cch.MSBuild package.</summary>
+[Collection(PackedCchCollection.Name)]
+public sealed class MSBuildGateTests(PackedCch packed)
+{
+    [Fact]
+    public void A_passing_config_builds_writes_the_report_and_skips_the_check_when_nothing_changed()
+    {
+        using var project = Consumer("zer47");
+
+        var first = Build(project);
+        var report = Path.Combine(project.Path, "obj", "Debug", "net10.0", "cch-report.json");
+        var written = File.GetLastWriteTimeUtc(report);
+        var second = Build(project);
+        File.SetLastWriteTimeUtc(project.File("data.parquet"), DateTime.UtcNow.AddSeconds(5));
+        var third = Build(project);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(File.Exists(report));
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("Skipping target \"CchCheck\"", second.Output);
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.DoesNotContain("Skipping target \"CchCheck\"", third.Output);
+        Assert.True(File.GetLastWriteTimeUtc(report) > written);
+    }
+
+    [Fact]
+    public void A_violated_criterion_fails_the_build_with_CCH001_at_the_config()
+    {
+        using var project = Consumer("mor6");
+
+        var build = Build(project);
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains($"{project.File("cch.json")} : error CCH001", build.Output);
+        Assert.Contains("teacher 'fac216'", build.Output);
+    }
+
+    [Fact]
+    public void A_bad_config_fails_the_build_with_CCH003_and_the_tools_message_not_a_crash()
+    {
+        using var project = Consumer("zer47", extra: "\"studnet\": \"x\",");
+
+        var build = Build(project);
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("error CCH003", build.Output);
+        Assert.Contains("Unknown key 'studnet'", build.Output);
+        Assert.DoesNotContain("   at ", build.Output);
+    }
+
+    private TempFolder Consumer(string student, string extra = "")
+    {
+        var dir = new TempFolder();
+        File.Copy(TestPaths.Shared("handwritten.parquet"), dir.File("data.parquet"));
+        dir.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{packed.Feed}" />
+                <add key="nuget" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        dir.Write("Consumer.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <CchToolPath>{packed.Tool}</CchToolPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Cch.MSBuild" Version="{packed.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        dir.Write("Class1.cs", "namespace Consumer; public static class Class1 { }");
+        dir.Write("cch.json", $$"""
+            {
+              {{extra}}
+              "data": "data.parquet",
+              "teachers": ["fac216"],
+              "student": "{{student}}",
+              "label": "label",
+              "where": ["split=train"],
+              "replicates": 10
+            }
+            """);
+        return dir;
+    }
+
+    private Shell.Result Build(TempFolder project) =>
+        Shell.Run("dotnet", project.Path, packed.Environment, "build", "-v:n", "-nologo");
+}

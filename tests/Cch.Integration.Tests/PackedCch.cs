@@ -1,0 +1,56 @@
+using Cch.Tests;
+
+namespace Cch.Integration.Tests;
+
+/// <summary>
+/// Packs Cch.Tool and Cch.MSBuild once per test run into a temporary feed with a unique prerelease
+/// version (so no NuGet cache can serve an old build), and installs the tool into a temporary tool
+/// path with its own package cache.
+/// </summary>
+public sealed class PackedCch : IDisposable
+{
+    private readonly TempFolder _root = new();
+
+    public PackedCch()
+    {
+        Version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        Feed = Directory.CreateDirectory(Path.Combine(_root.Path, "feed")).FullName;
+        PackageCache = Directory.CreateDirectory(Path.Combine(_root.Path, "nuget")).FullName;
+        ToolDirectory = Path.Combine(_root.Path, "tools");
+        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageCache };
+        foreach (var project in new[] { "src/Cch.Tool", "src/Cch.Tasks" })
+        {
+            var pack = Shell.Run("dotnet", TestPaths.RepoRoot, null, "pack", project, "-c", "Release", "-o", Feed, $"-p:VersionSuffix={Version["0.1.0-".Length..]}");
+            if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack}");
+        }
+
+        var install = Shell.Run("dotnet", _root.Path, Environment, "tool", "install", "Cch.Tool", "--tool-path", ToolDirectory, "--add-source", Feed, "--version", Version);
+        if (install.ExitCode != 0) throw new InvalidOperationException($"dotnet tool install failed:\n{install}");
+    }
+
+    /// <summary>The unique version of this run's packages.</summary>
+    public string Version { get; }
+
+    /// <summary>The local feed holding the packed packages.</summary>
+    public string Feed { get; }
+
+    /// <summary>A package cache private to this run.</summary>
+    public string PackageCache { get; }
+
+    /// <summary>Where the tool is installed.</summary>
+    public string ToolDirectory { get; }
+
+    /// <summary>The installed tool's executable.</summary>
+    public string Tool => Path.Combine(ToolDirectory, OperatingSystem.IsWindows() ? "dotnet-cch.exe" : "dotnet-cch");
+
+    /// <summary>Environment for child processes (the private package cache).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public void Dispose() => _root.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackedCchCollection : ICollectionFixture<PackedCch>
+{
+    public const string Name = "packed";
+}
