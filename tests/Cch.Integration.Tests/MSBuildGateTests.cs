@@ -39,17 +39,31 @@ public sealed class MSBuildGateTests(PackedCch packed)
         Assert.Contains("teacher 'fac216'", build.Output);
     }
 
-    [Fact]
-    public void A_bad_config_fails_the_build_with_CCH003_and_the_tools_message_not_a_crash()
+    [Theory]
+    [InlineData("zer47", "\"studnet\": \"x\",", "Unknown key 'studnet'")]
+    [InlineData("zer48", "", "zer48")]
+    [InlineData("zer47", "\"key\": \"id\", \"teachers\": [\"missing.parquet:fac216\"],", "missing.parquet")]
+    public void A_bad_config_fails_the_build_with_CCH003_and_the_tools_message_not_a_crash(string student, string extra, string expected)
     {
-        using var project = Consumer("zer47", extra: "\"studnet\": \"x\",");
+        using var project = Consumer(student, extra);
 
         var build = Build(project);
 
         Assert.Equal(1, build.ExitCode);
         Assert.Contains("error CCH003", build.Output);
-        Assert.Contains("Unknown key 'studnet'", build.Output);
+        Assert.Contains(expected, build.Output);
         Assert.DoesNotContain("   at ", build.Output);
+    }
+
+    [Fact]
+    public void The_check_can_run_alone()
+    {
+        using var project = Consumer("mor6");
+
+        var run = Shell.Run("dotnet", project.Path, packed.Environment, "build", "-t:CchCheck", "-nologo");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error CCH001", run.Output);
     }
 
     private TempFolder Consumer(string student, string extra = "")
@@ -82,7 +96,7 @@ public sealed class MSBuildGateTests(PackedCch packed)
             {
               {{extra}}
               "data": "data.parquet",
-              "teachers": ["fac216"],
+              {{(extra.Contains("\"teachers\"") ? "" : "\"teachers\": [\"fac216\"],")}}
               "student": "{{student}}",
               "label": "label",
               "where": ["split=train"],
