@@ -1,4 +1,5 @@
 using Cch.Data;
+using Cch.Estimators.Internal;
 
 namespace Cch.Distillation.Internal;
 
@@ -132,7 +133,9 @@ internal sealed class PreparedData
         float[]? targetTrain = null;
         if (!isClassification)
         {
-            (targetMean, var sd) = MeanAndSd(train.Values!, 0, 1, nTrain);
+            var stats = ColumnStatistics.Compute(train.AsMatrix(), default, "label");
+            targetMean = stats.Mean[0];
+            var sd = stats.StandardDeviation[0];
             targetScale = sd > 0 ? sd : 1;
             targetTrain = new float[nTrain];
             for (var i = 0; i < nTrain; i++) targetTrain[i] = (float)((train.Values![i] - targetMean) / targetScale);
@@ -185,34 +188,17 @@ internal sealed class PreparedData
         var d = train.Columns;
         var zTrain = new float[train.Values.Length];
         var zTest = new float[test.Values.Length];
+        var stats = ColumnStatistics.Compute(train, default, train.Name);
         for (var j = 0; j < d; j++)
         {
-            var (mean, sd) = MeanAndSd(train.Values, j, d, train.Rows);
+            var constant = !(stats.StandardDeviation[j] > 0);
             for (var i = 0; i < train.Rows; i++)
-                zTrain[i * d + j] = sd > 0 ? (float)((train.Values[i * d + j] - mean) / sd) : 0f;
+                zTrain[i * d + j] = constant ? 0f : (float)stats.Standardize(train.Values[i * d + j], j);
             for (var i = 0; i < test.Rows; i++)
-                zTest[i * d + j] = sd > 0 ? (float)((test.Values[i * d + j] - mean) / sd) : 0f;
+                zTest[i * d + j] = constant ? 0f : (float)stats.Standardize(test.Values[i * d + j], j);
         }
 
         return (zTrain, zTest);
-    }
-
-    /// <summary>Mean and population SD of column <paramref name="column"/> (stride <paramref name="stride"/>); the sums are scaled so huge values do not overflow.</summary>
-    private static (double Mean, double Sd) MeanAndSd(double[] values, int column, int stride, int rows)
-    {
-        var mean = 0.0;
-        for (var i = 0; i < rows; i++) mean += values[i * stride + column] / rows;
-        var scale = 0.0;
-        for (var i = 0; i < rows; i++) scale = Math.Max(scale, Math.Abs(values[i * stride + column] - mean));
-        if (scale == 0) return (mean, 0);
-        var ss = 0.0;
-        for (var i = 0; i < rows; i++)
-        {
-            var z = (values[i * stride + column] - mean) / scale;
-            ss += z * z;
-        }
-
-        return (mean, scale * Math.Sqrt(ss / rows));
     }
 
     private static void CheckRows(FeatureMatrix m, int expected, string what)
