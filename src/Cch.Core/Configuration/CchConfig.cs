@@ -116,6 +116,24 @@ public sealed record CchConfig
     /// <summary>libtorch threads (<c>--threads</c>).</summary>
     public int? Threads { get; init; }
 
+    /// <summary>ONNX encoders for the teachers' raw columns (<c>--teacher-encoder</c>): one for all teachers or one per teacher.</summary>
+    public IReadOnlyList<string>? TeacherEncoders { get; init; }
+
+    /// <summary>ONNX encoder for the student's raw column (<c>--student-encoder</c>).</summary>
+    public string? StudentEncoder { get; init; }
+
+    /// <summary>The encoder output to use (<c>--output</c>); default: each model's first output.</summary>
+    public string? EncoderOutput { get; init; }
+
+    /// <summary>Shape of one row as the encoders take it, without the batch axis (<c>--input-shape</c>), e.g. "1,28,28".</summary>
+    public string? InputShape { get; init; }
+
+    /// <summary>Factor applied to every raw value before encoding (<c>--input-scale</c>), e.g. 0.00392156862745098 (1/255).</summary>
+    public double? InputScale { get; init; }
+
+    /// <summary>Rows per ONNX Runtime call (<c>--encoder-batch-size</c>; default 256).</summary>
+    public int? EncoderBatchSize { get; init; }
+
     /// <summary><c>criterion</c>, <c>verified</c> or <c>both</c> (<c>--gate</c>).</summary>
     public string? Gate { get; init; }
 
@@ -160,6 +178,12 @@ public sealed record CchConfig
         ValidationFraction = ValidationFraction ?? fallback.ValidationFraction,
         TestFraction = TestFraction ?? fallback.TestFraction,
         Threads = Threads ?? fallback.Threads,
+        TeacherEncoders = TeacherEncoders is { Count: > 0 } ? TeacherEncoders : fallback.TeacherEncoders,
+        StudentEncoder = StudentEncoder ?? fallback.StudentEncoder,
+        EncoderOutput = EncoderOutput ?? fallback.EncoderOutput,
+        InputShape = InputShape ?? fallback.InputShape,
+        InputScale = InputScale ?? fallback.InputScale,
+        EncoderBatchSize = EncoderBatchSize ?? fallback.EncoderBatchSize,
         Gate = Gate ?? fallback.Gate,
     };
 
@@ -185,6 +209,8 @@ public sealed record CchConfig
             TeacherLogits = TeacherLogits?.Select(t => Spec(t)!).ToList(),
             Student = Spec(Student),
             Label = Spec(Label),
+            TeacherEncoders = TeacherEncoders?.Select(t => Full(t)!).ToList(),
+            StudentEncoder = Full(StudentEncoder),
         };
     }
 }

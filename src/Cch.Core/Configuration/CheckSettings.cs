@@ -76,6 +76,11 @@ public sealed record CheckSettings
             throw new CchInputException(
                 $"--where {string.Join(" ", config.Where ?? [])} and --test-where {string.Join(" ", testWhere)} may select the same rows; the test rows must be held out from training. " +
                 "Give both a filter on the same column with different values, e.g. --where split=train --test-where split=test.");
+        if (config.TeacherEncoders is { Count: > 1 } teacherEncoders && teacherEncoders.Count != teachers.Count)
+            throw new CchInputException($"--teacher-encoder was given {teacherEncoders.Count} times for {teachers.Count} teacher(s); give one for every teacher or one per --teacher, in the same order.");
+        if (config.TeacherEncoders is not { Count: > 0 } && config.StudentEncoder is null
+            && (config.EncoderOutput ?? config.InputShape ?? (object?)config.InputScale ?? config.EncoderBatchSize) is not null)
+            throw new CchInputException("--output, --input-shape, --input-scale and --encoder-batch-size only apply with --teacher-encoder or --student-encoder.");
         if (config.TeacherLogits is { Count: > 0 } logits && logits.Count != teachers.Count)
             throw new CchInputException($"--teacher-logits was given {logits.Count} time(s) for {teachers.Count} teacher(s); give one per --teacher, in the same order.");
 
@@ -95,8 +100,31 @@ public sealed record CheckSettings
                 Filters = (config.Where ?? []).Select(RowFilter.Parse).ToList(),
                 Task = Choice(config.Task, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression)),
                 StudentBlur = Blur(config),
+                TeacherEncoders = (config.TeacherEncoders ?? []).Select(path => Encoder(config, path, names)).ToList(),
+                StudentEncoder = config.StudentEncoder is { } studentEncoder ? Encoder(config, studentEncoder, names) : null,
             },
         };
+    }
+
+    private static Encoders.EncoderOptions Encoder(CchConfig config, string path, OptionNames names) => new(path)
+    {
+        OutputName = string.IsNullOrWhiteSpace(config.EncoderOutput) ? null : config.EncoderOutput.Trim(),
+        InputShape = config.InputShape is null ? null : ParseShape(config.InputShape, names.For("input-shape", "inputShape")),
+        InputScale = config.InputScale ?? 1,
+        BatchSize = config.EncoderBatchSize ?? Encoders.EncoderOptions.DefaultBatchSize,
+        Threads = config.Threads ?? 1,
+    };
+
+    /// <summary>Parses a row shape such as <c>1,28,28</c> (also <c>1x28x28</c>).</summary>
+    /// <exception cref="CchInputException">An axis is not a positive integer.</exception>
+    public static IReadOnlyList<int> ParseShape(string text, (string Label, string? File) name)
+    {
+        var parts = text.Split(',', 'x', 'X').Select(p => p.Trim()).ToArray();
+        var shape = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out shape[i]) || shape[i] < 1)
+                throw new CchInputException($"{name.Label} '{text}': expected positive integers separated by commas, the shape of one row without the batch axis (e.g. 1,28,28).", file: name.File);
+        return shape;
     }
 
     private static ImageBlur? Blur(CchConfig config)
@@ -146,6 +174,11 @@ public sealed record CheckSettings
         if (!double.IsFinite(criterion.Margin)) throw names.Error("margin", "margin", "must be a finite number of nats");
         if (config.Report is { } report && (report.Length == 0 || report.EndsWith(Path.DirectorySeparatorChar) || report.EndsWith(Path.AltDirectorySeparatorChar)))
             throw names.Error("report", "report", $"'{report}' names no file; expected a file path such as cch-report.json");
+
+        if (config.EncoderBatchSize is < 1) throw names.Error("encoder-batch-size", "encoderBatchSize", $"{config.EncoderBatchSize}: expected at least 1 row per inference call");
+        if (config.InputScale is { } scale && !(double.IsFinite(scale) && scale != 0)) throw names.Error("input-scale", "inputScale", "must be a finite, non-zero factor, e.g. 0.00392156862745098 for 1/255");
+        if (config.Threads is < 1) throw names.Error("threads", "threads", $"{config.Threads}: expected at least 1");
+        if (config.InputShape is { } inputShape) ParseShape(inputShape, names.For("input-shape", "inputShape"));
 
         var gate = Choice(config.Gate, names.For("gate", "gate"), Gate.Criterion, ("criterion", Gate.Criterion), ("verified", Gate.Verified), ("both", Gate.Both));
 

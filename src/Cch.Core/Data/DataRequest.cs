@@ -35,4 +35,13 @@ public sealed record DataRequest
 
     /// <summary>Blur the student as images after reading (<c>--student-blur</c>, <c>--image-shape</c>), or <c>null</c>.</summary>
     public ImageBlur? StudentBlur { get; init; }
+
+    /// <summary>
+    /// ONNX encoders that turn the teachers' raw columns into representations (<c>--teacher-encoder</c>):
+    /// none, one for every teacher, or one per teacher in <see cref="Teachers"/> order. Applied after reading.
+    /// </summary>
+    public IReadOnlyList<Encoders.EncoderOptions> TeacherEncoders { get; init; } = [];
+
+    /// <summary>An ONNX encoder for the student's raw column (<c>--student-encoder</c>), applied after <see cref="StudentBlur"/>; or <c>null</c>.</summary>
+    public Encoders.EncoderOptions? StudentEncoder { get; init; }
 }

@@ -27,4 +27,26 @@ public static class DatasetLoader
         ArgumentNullException.ThrowIfNull(request);
         return new LoadSession(request, cancellationToken).RunAsync();
     }
+
+    /// <summary>
+    /// Reads one column spec on its own (no teachers, no label), with its key when
+    /// <see cref="ColumnRequest.Key"/> is given, after filters and an optional blur.
+    /// </summary>
+    /// <exception cref="CchInputException">The file or column is missing or holds bad values (file, column and first row named).</exception>
+    public static Task<ColumnData> LoadColumnAsync(ColumnRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var data = new DataRequest
+        {
+            DataPath = request.DataPath,
+            BaseDirectory = request.BaseDirectory,
+            Teachers = [],
+            Student = request.Column,
+            Label = request.Column,
+            Key = request.Key,
+            Filters = request.Filters,
+            StudentBlur = request.Blur,
+        };
+        return new LoadSession(data, cancellationToken, featuresOnly: true).RunColumnAsync();
+    }
 }

@@ -57,6 +57,9 @@ public sealed record CchReport
     /// <summary>The files read (empty for a generated example).</summary>
     public required IReadOnlyList<InputReport> Inputs { get; init; }
 
+    /// <summary>The ONNX encoders that turned raw columns into the representations (absent without encoders).</summary>
+    public IReadOnlyList<EncoderReport>? Encoders { get; init; }
+
     /// <summary>Key join and filter counts.</summary>
     public required JoinReport Join { get; init; }
 

@@ -64,6 +64,13 @@ public static class MarkdownReport
         yield return string.Create(inv, $"{data}{join}{filters} · N = {report.N}");
         yield return string.Create(inv,
             $"student: {report.Student.Name} ({report.Student.Dimensions}-d) · label: {report.Label.Name} ({report.Task}{(report.Label.Classes is { } c ? $", {c.Count} classes" : "")})");
+        foreach (var enc in report.Encoders ?? [])
+        {
+            var accuracy = enc.ArgmaxAccuracy is { } a ? string.Create(inv, $" · argmax accuracy {a:P1}") : string.Empty;
+            yield return string.Create(inv,
+                $"{enc.Role} encoder: {Path.GetFileName(enc.Path)} ({enc.Sha256[..12]}…) {enc.Input.Name} [{string.Join(",", enc.RowShape)}] → {enc.Output.Name} ({enc.Dimensions}-d) · {enc.Rows} rows in {enc.Seconds:0.##} s, batch {enc.BatchSize}{accuracy}");
+        }
+
         yield return string.Create(inv,
             $"estimators: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}, k = {report.Estimator.K} · {report.Interval.Level * 100:0.#}% intervals from {report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows · seed {report.Seed}");
         yield return string.Create(inv,

@@ -40,7 +40,13 @@ internal static partial class CheckCommand
     private static readonly Option<string?> Lambda = new("--lambda") { Description = "Distillation weight(s) λ in (0, 1], comma-separated (default 0.5)." };
     private static readonly Option<double?> ValidationFraction = new("--validation-fraction") { Description = "Share of training rows held out per seed for early stopping and selection (default 0.2)." };
     private static readonly Option<double?> TestFraction = new("--test-fraction") { Description = "Share of rows held out for testing without --test-where (default 0.2)." };
-    private static readonly Option<int?> Threads = new("--threads") { Description = "libtorch threads (default 1; results are reproducible for a fixed count)." };
+    private static readonly Option<int?> Threads = new("--threads") { Description = "CPU threads for ONNX Runtime and libtorch (default 1; results are reproducible for a fixed count)." };
+    private static readonly Option<string[]> TeacherEncoder = new("--teacher-encoder") { Description = "ONNX model that encodes the teachers' raw columns (one for all teachers, or repeat once per --teacher).", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string?> StudentEncoder = new("--student-encoder") { Description = "ONNX model that encodes the student's raw column (after --student-blur)." };
+    private static readonly Option<string?> Output = EncoderOptionParsing.OutputOption();
+    private static readonly Option<string?> InputShape = EncoderOptionParsing.InputShapeOption();
+    private static readonly Option<string?> InputScale = EncoderOptionParsing.InputScaleOption();
+    private static readonly Option<int?> EncoderBatchSize = new("--encoder-batch-size") { Description = "Rows per ONNX Runtime call (default 256)." };
     private static readonly Option<string?> Gate = new("--gate") { Description = "What the exit code gates on: criterion (default), verified (needs kd-helps) or both." };
 
     /// <summary>Creates the <c>check</c> command.</summary>
@@ -62,6 +68,7 @@ internal static partial class CheckCommand
                  {
                      Config, Example, Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, Estimator, LabelEstimator, K, Seed, Margin, Confidence, Replicates, FailOn, Report, Format,
                      TestWhere, TeacherLogits, Hidden, LearningRate, BatchSize, MaxEpochs, Patience, Seeds, Temperature, Lambda, ValidationFraction, TestFraction, Threads, Gate,
+                     TeacherEncoder, StudentEncoder, Output, InputShape, InputScale, EncoderBatchSize,
                  })
             command.Options.Add(option);
         if (!verify) command.Options.Add(Verify);

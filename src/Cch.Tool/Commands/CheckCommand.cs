@@ -97,12 +97,18 @@ internal static partial class CheckCommand
             TestFraction = parse.GetValue(TestFraction),
             Threads = parse.GetValue(Threads),
             Gate = parse.GetValue(Gate),
+            TeacherEncoders = parse.GetValue(TeacherEncoder) is { Length: > 0 } te ? te : null,
+            StudentEncoder = parse.GetValue(StudentEncoder),
+            EncoderOutput = parse.GetValue(Output),
+            InputShape = parse.GetValue(InputShape),
+            InputScale = EncoderOptionParsing.Scale(parse.GetValue(InputScale)),
+            EncoderBatchSize = parse.GetValue(EncoderBatchSize),
         }.WithPathsRelativeTo(cwd);
 
         if (example is not null)
         {
             // The example generates its own data: data options would be silently ignored, so refuse them.
-            var dataOptions = new Option[] { Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, TestWhere, TeacherLogits }
+            var dataOptions = new Option[] { Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, TestWhere, TeacherLogits, TeacherEncoder, StudentEncoder, Output, InputShape, InputScale, EncoderBatchSize }
                 .Where(o => parse.GetResult(o) is not null).Select(o => o.Name).ToList();
             if (dataOptions.Count > 0)
                 throw new CchInputException($"--example generates its own data; drop {string.Join(", ", dataOptions)} (or drop --example to read files).");

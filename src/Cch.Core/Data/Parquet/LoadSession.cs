@@ -11,17 +11,35 @@ internal sealed class LoadSession
     private readonly CancellationToken _cancellationToken;
     private readonly StringComparer _pathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
     private readonly List<FileState> _files = [];
+    private readonly bool _featuresOnly;
 
-    public LoadSession(DataRequest request, CancellationToken cancellationToken)
+    /// <param name="request">What to read.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="featuresOnly">Read only the student spec (and key, filters): no teachers, no label (for <c>encode</c>).</param>
+    public LoadSession(DataRequest request, CancellationToken cancellationToken, bool featuresOnly = false)
     {
         _request = request;
         _cancellationToken = cancellationToken;
+        _featuresOnly = featuresOnly;
+    }
+
+    /// <summary>Reads the student spec alone, with its keys when a key is given.</summary>
+    public async Task<ColumnData> RunColumnAsync()
+    {
+        var dataset = await RunAsync().ConfigureAwait(false);
+        return new ColumnData
+        {
+            Features = dataset.Student,
+            Keys = dataset.Keys,
+            IntegerKeys = _files[0].KeyColumn is { Kind: ValueKind.Integer },
+            Input = dataset.Inputs[0],
+        };
     }
 
     public async Task<Dataset> RunAsync()
     {
         var request = _request;
-        if (request.Teachers is null || request.Teachers.Count == 0)
+        if (!_featuresOnly && (request.Teachers is null || request.Teachers.Count == 0))
             throw new CchInputException("No teacher representation was given; expected at least one teacher column spec ([PATH:]COLUMN).");
         ArgumentNullException.ThrowIfNull(request.Student);
         ArgumentNullException.ThrowIfNull(request.Label);
@@ -29,7 +47,7 @@ internal sealed class LoadSession
         // Files in first-use order: teachers, student, label.
         var teacherFiles = request.Teachers.Select(Resolve).ToList();
         var studentFile = Resolve(request.Student);
-        var labelFile = Resolve(request.Label);
+        var labelFile = _featuresOnly ? studentFile : Resolve(request.Label);
         CheckDistinctRepresentations(teacherFiles, studentFile);
         try
         {
@@ -47,7 +65,7 @@ internal sealed class LoadSession
             var names = DisplayNames([.. request.Teachers.Select((spec, i) => (spec, teacherFiles[i])), (request.Student, studentFile)]);
             var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec, names[i])).ToList();
             var studentPlan = Plan(features, studentFile, request.Student, names[^1]);
-            var labelColumn = ResolveLabel(labelFile);
+            var labelColumn = _featuresOnly ? null : ResolveLabel(labelFile);
             ResolveKey();
             ResolveFilters();
 
@@ -58,7 +76,9 @@ internal sealed class LoadSession
                 ApplyFilters(state);
             var (rows, summary) = _request.Key is null ? AlignByPosition(labelFile) : JoinOnKey(labelFile);
 
-            var label = LabelBuilder.Build(labelFile.Label!, labelFile.OutputRows!, request.Task, labelFile.Path);
+            var label = _featuresOnly
+                ? LabelVector.ForValues("none", new double[rows])
+                : LabelBuilder.Build(labelFile.Label!, labelFile.OutputRows!, request.Task, labelFile.Path);
             var keys = request.Key is null ? null : labelFile.OutputRows!.Select(r => labelFile.Key!.Text(r)).ToArray();
 
             // Stream the numeric columns into N×d matrices.
@@ -93,10 +113,14 @@ internal sealed class LoadSession
             foreach (var state in _files)
                 inputs.Add(new InputFileInfo(state.Path, state.File!.Rows, await state.File.ComputeSha256Async(_cancellationToken).ConfigureAwait(false)));
 
+            var rawStudent = request.StudentBlur is { } blur ? GaussianBlur.Apply(matrices[studentPlan], blur) : matrices[studentPlan];
+            var (teachers, student, encoders) = Cch.Encoders.Internal.RepresentationEncoding.Apply(
+                request, teacherPlans.Select(p => matrices[p]).ToList(), rawStudent, label, _cancellationToken);
             return new Dataset
             {
-                Teachers = teacherPlans.Select(p => matrices[p]).ToList(),
-                Student = request.StudentBlur is { } blur ? GaussianBlur.Apply(matrices[studentPlan], blur) : matrices[studentPlan],
+                Teachers = teachers,
+                Student = student,
+                Encoders = encoders,
                 Label = label,
                 Keys = keys,
                 Inputs = inputs,
@@ -142,7 +166,8 @@ internal sealed class LoadSession
         for (var i = 0; i < teachers.Count; i++)
         {
             var spec = teachers[i];
-            if (teacherFiles[i] == studentFile && spec.Column == _request.Student.Column && _request.StudentBlur is null)
+            if (teacherFiles[i] == studentFile && spec.Column == _request.Student.Column && _request.StudentBlur is null
+                && SameEncoding(Cch.Encoders.Internal.RepresentationEncoding.TeacherEncoder(_request, i), _request.StudentEncoder))
                 throw new CchInputException(
                     $"teacher '{spec}' is the student representation itself; I(H_s;H_s) is its entropy, not a CCH quantity; give a teacher other than the student.",
                     teacherFiles[i].Path, spec.Column);
@@ -156,6 +181,9 @@ internal sealed class LoadSession
             }
         }
     }
+
+    private bool SameEncoding(Cch.Encoders.EncoderOptions? teacher, Cch.Encoders.EncoderOptions? student) =>
+        teacher is null ? student is null : teacher.SameComputation(student, _request.BaseDirectory);
 
     /// <summary>
     /// Several files need a key (or an explicit <see cref="JoinMode.RowOrder"/>): aligning them by
