@@ -12,6 +12,7 @@ internal static class CchCli
         var root = new RootCommand("Cch: decide whether cross-modal knowledge distillation will help, before training (Cross-modal Complementarity Hypothesis, arXiv:2510.13182).");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(CheckCommand.CreateVerify());
+        root.Subcommands.Add(EncodeCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
         return root;
     }

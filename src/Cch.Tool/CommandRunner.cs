@@ -59,6 +59,12 @@ internal static class CommandRunner
             Console.Error.WriteLine("The criterion without --verify does not need libtorch and still works.");
             return (int)ExitCodes.InputError;
         }
+        catch (Cch.Encoders.OnnxRuntimeUnavailableException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Representation dumps (--teacher/--student without encoders) do not need ONNX Runtime and still work.");
+            return (int)ExitCodes.InputError;
+        }
         catch (System.Runtime.InteropServices.ExternalException e) when (e.Message.Contains("c10", StringComparison.Ordinal) || e.Message.Contains("frame #", StringComparison.Ordinal))
         {
             // libtorch reports resource problems (e.g. memory for --hidden 2000000000) with a C++ trace.

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cch.Data;
+using Cch.Data.Parquet;
+using Cch.Internal;
+
+namespace Cch.Encoders;
+
+/// <summary>
+/// <c>dotnet cch encode</c>: reads one raw column, runs an ONNX encoder over it and writes the
+/// representations as a Parquet <c>list&lt;float&gt;</c> column (with the key column carried over),
+/// so they can be cached and checked later as dumps.
+/// </summary>
+public static class RepresentationExport
+{
+    /// <summary>Runs the request. Checks the output path and the model before reading any data.</summary>
+    /// <exception cref="CchInputException">Bad model, column, shape or output path (the message names the file, column and row).</exception>
+    /// <exception cref="OnnxRuntimeUnavailableException">ONNX Runtime's native library cannot be loaded.</exception>
+    public static async Task<EncodeResult> RunAsync(EncodeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Column))
+            throw new CchInputException("--column is empty; expected a column name for the representations, e.g. representation.");
+        if (request.Input.Key is { } key && string.Equals(key, request.Column, StringComparison.Ordinal))
+            throw new CchInputException($"--column {request.Column} is also the key column; give the representation column another name.");
+        var target = AtomicFile.PrepareTarget(Path.GetFullPath(request.OutputPath, request.Input.BaseDirectory), "output", "reps.parquet");
+        using var encoder = OnnxEncoder.Open(request.Encoder, request.Input.BaseDirectory);
+        var data = await DatasetLoader.LoadColumnAsync(request.Input, cancellationToken).ConfigureAwait(false);
+        if (string.Equals(Path.GetFullPath(data.Input.Path), target, StringComparison.Ordinal))
+            throw new CchInputException("--out names the input file; write the representations to a new file.", target);
+
+        var clock = Stopwatch.StartNew();
+        var reps = encoder.Encode(data.Features, request.Column, cancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var metadata = new Dictionary<string, string>
+        {
+            ["cch.encoder.path"] = encoder.Description.Path,
+            ["cch.encoder.sha256"] = encoder.Description.Sha256,
+            ["cch.encoder.output"] = encoder.Description.Output.Name,
+            ["cch.encoder.input_scale"] = encoder.Description.InputScale.ToString("R", CultureInfo.InvariantCulture),
+            ["cch.input.path"] = data.Input.Path,
+            ["cch.input.sha256"] = data.Input.Sha256,
+            ["cch.input.column"] = data.Features.Name,
+            ["cch.tool_version"] = ToolInfo.Version,
+        };
+        await AtomicFile.WriteAsync(target, stream => RepresentationWriter.WriteAsync(
+            stream, request.Column, reps, request.Input.Key, data.Keys, data.IntegerKeys, metadata, cancellationToken)).ConfigureAwait(false);
+        return new EncodeResult(target, request.Column, request.Input.Key, reps.Rows, reps.Columns, encoder.Description, seconds);
+    }
+}
