@@ -5,7 +5,8 @@ namespace Cch.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/Cch.Benchmarks -- --filter '*Ksg*'</c>
-/// for BenchmarkDotNet, or <c>-- check-mnist</c> for the one-shot end-to-end measurement.
+/// for BenchmarkDotNet, <c>-- check-mnist</c> for the one-shot end-to-end measurement, or
+/// <c>-- encode-mnist MODEL.onnx [threads]</c> for ONNX encoder throughput.
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,12 @@ public static class Program
         if (args is [MnistSizedCheck.Name])
         {
             await MnistSizedCheck.RunAsync();
+            return;
+        }
+
+        if (args is [EncodeThroughput.Name, var model, ..])
+        {
+            await EncodeThroughput.RunAsync(model, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
             return;
         }
 

@@ -43,4 +43,18 @@ public sealed class InstalledToolTests(PackedCch packed)
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("\"verification\"", run.Output);
     }
+
+    [Fact]
+    public void The_installed_tool_finds_onnx_runtime_and_encodes()
+    {
+        using var dir = new TempFolder();
+        var model = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "models", "mnist-8.onnx"));
+        var reps = dir.File("reps.parquet");
+
+        var run = Shell.Run(packed.Tool, dir.Path, packed.Environment, "encode", "--encoder", model, "--input", TestPaths.Shared("mnist.parquet") + ":pixels",
+            "--key", "id", "--input-scale", "1/255", "--where", "label=7", "--out", reps);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(new FileInfo(reps).Length > 0);
+    }
 }
