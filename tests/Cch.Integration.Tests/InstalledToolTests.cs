@@ -15,6 +15,8 @@ public sealed class InstalledToolTests(PackedCch packed)
         Assert.Contains($"Cch.Tool.{packed.Version}.nupkg", names);
         Assert.Contains($"Cch.Tool.linux-x64.{packed.Version}.nupkg", names);
         Assert.Contains($"Cch.MSBuild.{packed.Version}.nupkg", names);
+        Assert.Contains($"Cch.Core.{packed.Version}.nupkg", names);
+        Assert.Contains($"Cch.Templates.{packed.Version}.nupkg", names);
         Assert.All(Directory.GetFiles(packed.Feed, "*.nupkg"), f => Assert.InRange(new FileInfo(f).Length, 1, 250L * 1000 * 1000));
     }
 

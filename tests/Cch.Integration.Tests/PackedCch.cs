@@ -3,7 +3,7 @@ using Cch.Tests;
 namespace Cch.Integration.Tests;
 
 /// <summary>
-/// Packs Cch.Tool and Cch.MSBuild once per test run into a temporary feed with a unique prerelease
+/// Packs Cch.Core, Cch.Tool, Cch.MSBuild and Cch.Templates once per test run into a temporary feed with a unique prerelease
 /// version (so no NuGet cache can serve an old build), and installs the tool into a temporary tool
 /// path with its own package cache.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class PackedCch : IDisposable
         PackageCache = Directory.CreateDirectory(Path.Combine(_root.Path, "nuget")).FullName;
         ToolDirectory = Path.Combine(_root.Path, "tools");
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageCache };
-        foreach (var project in new[] { "src/Cch.Tool", "src/Cch.Tasks" })
+        foreach (var project in new[] { "src/Cch.Core", "src/Cch.Tool", "src/Cch.Tasks", "templates" })
         {
             var pack = Shell.Run("dotnet", TestPaths.RepoRoot, null, "pack", project, "-c", "Release", "-o", Feed, $"-p:VersionSuffix={Version["0.1.0-".Length..]}");
             if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack}");

@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Cch.Tests;
+using Cch.Tool.Tests;
+
+namespace Cch.Integration.Tests;
+
+/// <summary>
+/// The packed template package, installed into a private template hive (<c>--debug:custom-hive</c>)
+/// and used as a user would: real <c>dotnet new</c>, <c>dotnet tool restore</c>, <c>dotnet build</c>, <c>dotnet run</c>.
+/// </summary>
+[Collection(PackedCchCollection.Name)]
+public sealed class TemplateTests(PackedCch packed)
+{
+    [Fact]
+    public void Cch_kd_builds_through_the_gate_trains_and_fails_the_build_with_CCH001_when_the_criterion_fails()
+    {
+        using var dir = new TempFolder();
+        var hive = Install(dir);
+        var project = Path.Combine(dir.Path, "Distil");
+        var created = New(dir, hive, "cch-kd", "-n", "Distil", "-o", project,
+            "--data", TestPaths.Shared("handwritten.parquet"), "--teacher", "fac216", "--student", "zer47", "--label", "label");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        WriteNuGetConfig(project);
+        var config = Path.Combine(project, "cch.json");
+
+        // The gate runs `dotnet cch` from the project's tool manifest, which pins this run's tool version.
+        var restore = Dotnet(project, "tool", "restore");
+        var build = Dotnet(project, "build", "-nologo");
+        var run = Dotnet(project, "run", "--no-build");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"classification\"", "\"regression\""));
+        var regression = Dotnet(project, "run", "--no-build");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"regression\"", "\"classification\"").Replace("\"zer47\"", "\"mor6\""));
+        var failing = Dotnet(project, "build", "-nologo");
+
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(project, "obj", "Debug", "net10.0", "cch-report.json")))!;
+        Assert.Equal(packed.Version, report["toolVersion"]!.GetValue<string>());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1600 to train, 400 held out", run.Output);
+        Assert.Matches(@"teacher\s+fac216\s+accuracy 9\d\.\d %", run.Output);
+        Assert.Matches(@"student\s+zer47\s+accuracy \d+\.\d %\s+\(no distillation\)", run.Output);
+        Assert.Matches(@"student\s+zer47\s+accuracy \d+\.\d %\s+\(distilled: T = 2, λ = 0.5\)", run.Output);
+        Assert.True(regression.ExitCode == 0, regression.ToString());
+        Assert.Matches(@"student\s+zer47\s+MSE \d\.\d{4}\s+\(distilled: λ = 0.5\)", regression.Output);
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Contains($"{config} : error CCH001", failing.Output);
+    }
+
+    [Fact]
+    public void Cch_kd_writes_its_parameters_into_the_configs_as_valid_JSON()
+    {
+        using var dir = new TempFolder();
+        var hive = Install(dir);
+        var project = Path.Combine(dir.Path, "Omics");
+        var data = @"C:\data\breast ""tcga"".parquet"; // backslashes and quotes must come out as valid JSON
+
+        var created = New(dir, hive, "cch-kd", "-n", "Omics", "-o", project, "--task", "regression", "--data", data,
+            "--teacher", "mrna_*", "--student", "b.parquet:mirna_*", "--label", "age", "--key", "sample_id", "--temperature", "4", "--lambda", "0.25");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(project, "cch.json")))!;
+        Assert.Equal(data, config["data"]!.GetValue<string>());
+        Assert.Equal("mrna_*", config["teachers"]![0]!.GetValue<string>());
+        Assert.Equal("b.parquet:mirna_*", config["student"]!.GetValue<string>());
+        Assert.Equal("sample_id", config["key"]!.GetValue<string>());
+        Assert.Equal("regression", config["task"]!.GetValue<string>());
+        var kd = JsonNode.Parse(File.ReadAllText(Path.Combine(project, "kd.json")))!;
+        Assert.Equal(4.0, kd["temperature"]!.GetValue<double>());
+        Assert.Equal(0.25, kd["lambda"]!.GetValue<double>());
+        var csproj = File.ReadAllText(Path.Combine(project, "Omics.csproj"));
+        Assert.Contains($"Include=\"Cch.Core\" Version=\"{packed.Version}\"", csproj);
+        Assert.Contains($"Include=\"Cch.MSBuild\" Version=\"{packed.Version}\"", csproj);
+        Assert.Contains($"\"version\": \"{packed.Version}\"", File.ReadAllText(Path.Combine(project, ".config", "dotnet-tools.json")));
+        Assert.Contains("namespace Omics;", File.ReadAllText(Path.Combine(project, "Mlp.cs")));
+    }
+
+    [Fact]
+    public void Cch_config_adds_a_config_that_the_published_schema_and_the_tool_accept()
+    {
+        using var dir = new TempFolder();
+        var hive = Install(dir);
+        var project = Directory.CreateDirectory(Path.Combine(dir.Path, "Existing")).FullName;
+        File.WriteAllText(Path.Combine(project, "Existing.csproj"), """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+
+        var created = New(dir, hive, "cch-config", "-o", project,
+            "--data", TestPaths.Shared("handwritten.parquet"), "--teacher", "fac216", "--student", "zer47", "--label", "label");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var config = Path.Combine(project, "cch.json");
+        var json = File.ReadAllText(config);
+        Assert.Equal("./cch-config.schema.json", JsonNode.Parse(json)!["$schema"]!.GetValue<string>());
+        Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "schemas", "cch-config.schema.json")), File.ReadAllText(Path.Combine(project, "cch-config.schema.json")));
+        SchemaAssert.Valid("cch-config.schema.json", json);
+        var check = Shell.Run(packed.Tool, project, packed.Environment, "check", "--config", config, "--replicates", "4");
+        Assert.True(check.ExitCode == 0, check.ToString());
+    }
+
+    [Theory]
+    [InlineData("cch-kd", "clustering")]
+    [InlineData("cch-config", "clustering")]
+    public void An_unknown_task_kind_gets_the_template_engines_message(string template, string task)
+    {
+        using var dir = new TempFolder();
+        var hive = Install(dir);
+
+        var created = New(dir, hive, template, "-o", Path.Combine(dir.Path, "Bad"), "--task", task);
+
+        Assert.NotEqual(0, created.ExitCode);
+        Assert.Contains($"'{task}' is not a valid value for --task", created.Output);
+        Assert.Contains("classification", created.Output);
+        Assert.Contains("regression", created.Output);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "Bad")));
+    }
+
+    /// <summary>Installs this run's template package into a fresh hive and returns the hive.</summary>
+    private string Install(TempFolder dir)
+    {
+        var hive = Path.Combine(dir.Path, "hive");
+        var install = Shell.Run("dotnet", dir.Path, packed.Environment, "new", "install",
+            Path.Combine(packed.Feed, $"Cch.Templates.{packed.Version}.nupkg"), "--debug:custom-hive", hive);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        return hive;
+    }
+
+    private Shell.Result New(TempFolder dir, string hive, string template, params string[] args) =>
+        Shell.Run("dotnet", dir.Path, packed.Environment, ["new", template, "--debug:custom-hive", hive, .. args]);
+
+    private Shell.Result Dotnet(string project, params string[] args) => Shell.Run("dotnet", project, packed.Environment, args);
+
+    /// <summary>
+    /// This run's feed first; TorchSharp and libtorch (600 MB) come from the user's package folder, where
+    /// the repository's own restore put them, instead of a second download into the private cache.
+    /// </summary>
+    private void WriteNuGetConfig(string project)
+    {
+        var userPackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
+            ? p : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{packed.Feed}" />
+                <add key="nuget" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="user" value="{userPackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+    }
+}
