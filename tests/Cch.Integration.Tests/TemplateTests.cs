@@ -31,6 +31,8 @@ public sealed class TemplateTests(PackedCch packed)
         var regression = Dotnet(project, "run", "--no-build");
         File.WriteAllText(config, File.ReadAllText(config).Replace("\"regression\"", "\"classification\"").Replace("\"zer47\"", "\"mor6\""));
         var failing = Dotnet(project, "build", "-nologo");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"mor6\"", "\"no_such_view\""));
+        var badInput = Dotnet(project, "run", "--no-build");
 
         Assert.True(restore.ExitCode == 0, restore.ToString());
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -45,6 +47,10 @@ public sealed class TemplateTests(PackedCch packed)
         Assert.Matches(@"student\s+zer47\s+MSE \d\.\d{4}\s+\(distilled: λ = 0.5\)", regression.Output);
         Assert.Equal(1, failing.ExitCode);
         Assert.Contains($"{config} : error CCH001", failing.Output);
+        // Bad input in the generated program: one line naming the file and column, exit code 2, no stack trace.
+        Assert.Equal(2, badInput.ExitCode);
+        Assert.Contains("column 'no_such_view'", badInput.Output);
+        Assert.DoesNotContain("Unhandled exception", badInput.Output);
     }
 
     [Fact]

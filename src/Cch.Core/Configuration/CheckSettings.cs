@@ -44,6 +44,33 @@ public sealed record CheckSettings
     /// <summary>What the exit code gates on.</summary>
     public Gate Gate { get; init; } = Gate.Criterion;
 
+    /// <summary>Every file this run reads: the config, the Parquet files named by the specs and <c>--data</c>, the encoders' models.</summary>
+    public IEnumerable<string> FilesRead()
+    {
+        if (ConfigPath is not null) yield return ConfigPath;
+        if (Data is not { } data) yield break;
+        var specs = data.Teachers.Append(data.Student).Append(data.Label).Concat(TeacherLogits);
+        foreach (var spec in specs)
+            if ((spec.Path ?? data.DataPath) is { } path)
+                yield return Path.GetFullPath(path, data.BaseDirectory);
+        foreach (var encoder in data.TeacherEncoders.Append(data.StudentEncoder))
+            if (encoder is not null)
+                yield return Path.GetFullPath(encoder.ModelPath, data.BaseDirectory);
+    }
+
+    /// <summary>
+    /// Checks that the report path can take a report and is none of the run's inputs, before any work.
+    /// </summary>
+    /// <returns>The settings with <see cref="ReportPath"/> made full (links followed); unchanged without a report.</returns>
+    /// <exception cref="CchInputException">The path cannot take a report or names an input.</exception>
+    public CheckSettings WithPreparedReport()
+    {
+        if (ReportPath is null) return this;
+        var target = Reports.ReportWriter.PrepareTarget(ReportPath);
+        Internal.AtomicFile.RefuseInputs(target, FilesRead(), "--report");
+        return this with { ReportPath = target };
+    }
+
     /// <summary>Validates <paramref name="config"/> (paths already absolute) into settings.</summary>
     /// <param name="config">The merged configuration.</param>
     /// <param name="example">A generated example to run instead of reading data, or <c>null</c>.</param>
@@ -80,7 +107,7 @@ public sealed record CheckSettings
             throw new CchInputException($"--teacher-encoder was given {teacherEncoders.Count} times for {teachers.Count} teacher(s); give one for every teacher or one per --teacher, in the same order.");
         if (config.TeacherEncoders is not { Count: > 0 } && config.StudentEncoder is null
             && (config.EncoderOutput ?? config.InputShape ?? (object?)config.InputScale ?? config.EncoderBatchSize) is not null)
-            throw new CchInputException("--output, --input-shape, --input-scale and --encoder-batch-size only apply with --teacher-encoder or --student-encoder.");
+            throw new CchInputException("--output, --input-shape, --input-scale and --encoder-batch-size (config keys encoderOutput, inputShape, inputScale, encoderBatchSize) only apply with --teacher-encoder or --student-encoder (teacherEncoders, studentEncoder).");
         if (config.TeacherLogits is { Count: > 0 } logits && logits.Count != teachers.Count)
             throw new CchInputException($"--teacher-logits was given {logits.Count} time(s) for {teachers.Count} teacher(s); give one per --teacher, in the same order.");
 

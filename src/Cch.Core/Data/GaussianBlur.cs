@@ -36,7 +36,7 @@ public static class GaussianBlur
         var (h, w) = (blur.Height, blur.Width);
         if (h < 1 || w < 1 || (long)h * w != images.Columns)
             throw new CchInputException(
-                $"--image-shape {h},{w} holds {(long)h * w} pixels but the student '{images.Name}' has {images.Columns} values per row; give the shape its rows were stored in (e.g. 28,28 for 784).");
+                $"--image-shape {h},{w} holds {(long)h * w} pixels but '{images.Name}' has {images.Columns} values per row; give the shape its rows were stored in (e.g. 28,28 for 784).");
         var kernel = Kernel(blur.Sigma);
         var name = $"{images.Name} (blur σ={blur.Sigma.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
         if (kernel.Length == 1) return new FeatureMatrix(name, images.Rows, images.Columns, (double[])images.Values.Clone());

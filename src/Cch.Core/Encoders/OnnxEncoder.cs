@@ -152,8 +152,8 @@ public sealed class OnnxEncoder : IDisposable
         for (var i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
                 throw new CchInputException(
-                    $"the encoder's output '{Description.Output.Name}' is {values[i]} for input row {i / Math.Max(1, width)} of '{input.Name}'; a representation must be finite (check --input-scale and the input values).",
-                    Description.Path, row: i / Math.Max(1, width));
+                    $"the encoder's output '{Description.Output.Name}' is {values[i]} for row {i / Math.Max(1, width)} (0-based) of the {input.Rows} rows of '{input.Name}' read after filters and joins; a representation must be finite (check --input-scale and the input values).",
+                    Description.Path);
         return new FeatureMatrix(name, input.Rows, (int)Math.Max(1, width), values.Length == 0 ? new double[0] : values);
     }
 
@@ -171,6 +171,10 @@ public sealed class OnnxEncoder : IDisposable
             throw new CchInputException($"ONNX Runtime failed to run the model on a batch of shape [{string.Join(",", tensor.GetTensorTypeAndShape().Shape)}]: {FirstLine(e.Message)}", Description.Path, inner: e);
         }
     }
+
+    /// <summary>The row shape fed for rows of the rows of <paramref name="input"/>: the declared shape with a free axis filled in.</summary>
+    /// <exception cref="CchInputException">The rows do not fit the model input.</exception>
+    public IReadOnlyList<long> RowShapeFor(FeatureMatrix input) => FillFreeAxis(input);
 
     private long[] FillFreeAxis(FeatureMatrix input)
     {
@@ -249,7 +253,8 @@ public sealed class OnnxEncoder : IDisposable
         {
             return new SessionOptions
             {
-                IntraOpNumThreads = threads,
+                // More threads than cores only adds contention (10,000 took minutes on 2 cores); cap, reported in the docs.
+                IntraOpNumThreads = Math.Min(threads, Environment.ProcessorCount),
                 InterOpNumThreads = 1,
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             };

@@ -24,10 +24,13 @@ public static class RepresentationExport
         if (request.Input.Key is { } key && string.Equals(key, request.Column, StringComparison.Ordinal))
             throw new CchInputException($"--column {request.Column} is also the key column; give the representation column another name.");
         var target = AtomicFile.PrepareTarget(Path.GetFullPath(request.OutputPath, request.Input.BaseDirectory), "output", "reps.parquet");
+        var input = request.Input.Column.Path ?? request.Input.DataPath;
+        AtomicFile.RefuseInputs(target, [
+            Path.GetFullPath(request.Encoder.ModelPath, request.Input.BaseDirectory),
+            .. input is null ? Array.Empty<string>() : [Path.GetFullPath(input, request.Input.BaseDirectory)],
+        ], "--out");
         using var encoder = OnnxEncoder.Open(request.Encoder, request.Input.BaseDirectory);
         var data = await DatasetLoader.LoadColumnAsync(request.Input, cancellationToken).ConfigureAwait(false);
-        if (string.Equals(Path.GetFullPath(data.Input.Path), target, StringComparison.Ordinal))
-            throw new CchInputException("--out names the input file; write the representations to a new file.", target);
 
         var clock = Stopwatch.StartNew();
         var reps = encoder.Encode(data.Features, request.Column, cancellationToken);

@@ -10,7 +10,8 @@ internal static class AtomicFile
     /// <summary>
     /// Checks that <paramref name="path"/> can take an output before any work is done: it must name a
     /// regular file (or nothing yet), not a directory, device, FIFO or socket; a symbolic link is
-    /// followed to its final target. Creates the directory and proves it writable.
+    /// followed to its final target. Proves the nearest existing directory writable without creating
+    /// any (<see cref="WriteAsync"/> creates missing ones when it writes).
     /// </summary>
     /// <param name="path">The target path.</param>
     /// <param name="what">What is written, for messages (e.g. "report").</param>
@@ -29,8 +30,16 @@ internal static class AtomicFile
                 throw new CchInputException($"The {what} path is a directory; expected a file path such as {example}.", file: full);
             if (UnixFileType.IsSpecial(full))
                 throw new CchInputException($"The {what} path exists and is not a regular file (a device, FIFO or socket); Cch only replaces regular files.", file: full);
+            // Missing directories are created only when the output is written, so a run that fails leaves nothing behind;
+            // the nearest existing one must be writable now.
             var directory = Path.GetDirectoryName(full)!;
-            Directory.CreateDirectory(directory);
+            while (!Directory.Exists(directory))
+            {
+                if (File.Exists(directory))
+                    throw new CchInputException($"The {what} path goes through '{directory}', which is a file, not a directory.", file: full);
+                directory = Path.GetDirectoryName(directory) ?? throw new CchInputException($"The {what} path has no existing directory above it.", file: full);
+            }
+
             var probe = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.probe");
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
@@ -70,6 +79,22 @@ internal static class AtomicFile
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// Refuses an output path that is one of the run's inputs (a data file, a model, the config),
+    /// compared after following symbolic links, so an output never replaces what it was made from.
+    /// </summary>
+    /// <param name="target">The output's full path from <see cref="PrepareTarget"/>.</param>
+    /// <param name="inputs">Every file the run reads.</param>
+    /// <param name="option">The output option, for the message (e.g. <c>--report</c>).</param>
+    /// <exception cref="CchInputException">The output names an input.</exception>
+    public static void RefuseInputs(string target, IEnumerable<string> inputs, string option)
+    {
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var input in inputs)
+            if (string.Equals(FollowLinks(Path.GetFullPath(input)), target, comparison))
+                throw new CchInputException($"{option} names a file this run reads ({input}); write the output to a new file so the input is not replaced.", file: target);
     }
 
     /// <summary>The final target of a symbolic link (which may not exist yet), or the path itself.</summary>

@@ -12,8 +12,8 @@ public static class ReportWriter
     /// <summary>
     /// Checks that <paramref name="path"/> can take a report before any work is done: it must name a
     /// regular file (or nothing yet), not a directory, device, FIFO or socket; a symbolic link is
-    /// followed to its final target. Creates the directory and proves it writable by creating and
-    /// deleting a temporary file in it.
+    /// followed to its final target. Proves the nearest existing directory writable (by creating and
+    /// deleting a temporary file in it); missing directories are created when the report is written.
     /// </summary>
     /// <returns>The full path that will be written (a symbolic link's final target).</returns>
     /// <exception cref="CchInputException">The path cannot take a report; the message says why.</exception>

@@ -14,9 +14,7 @@ internal static partial class CheckCommand
 {
     private static async Task<int> RunAsync(ParseResult parse, bool verify, CancellationToken cancellationToken)
     {
-        var settings = Resolve(parse, verify);
-        if (settings.ReportPath is not null)
-            settings = settings with { ReportPath = ReportWriter.PrepareTarget(settings.ReportPath) };
+        var settings = Resolve(parse, verify).WithPreparedReport();
         var outcome = await RunWithProgressAsync(settings, cancellationToken);
         if (settings.ReportPath is not null)
         {

@@ -24,7 +24,7 @@ internal static class EncodeCommand
     private static readonly Option<string?> Output = EncoderOptionParsing.OutputOption();
     private static readonly Option<string?> InputShape = EncoderOptionParsing.InputShapeOption();
     private static readonly Option<string?> InputScale = EncoderOptionParsing.InputScaleOption();
-    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Rows per ONNX Runtime call (default 256; a model with a fixed batch axis uses its own).", DefaultValueFactory = _ => EncoderOptions.DefaultBatchSize };
+    private static readonly Option<int> BatchSize = new("--batch-size", "--encoder-batch-size") { Description = "Rows per ONNX Runtime call (default 256; a model with a fixed batch axis uses its own).", DefaultValueFactory = _ => EncoderOptions.DefaultBatchSize };
     private static readonly Option<int> Threads = new("--threads") { Description = "ONNX Runtime intra-op threads (default 1).", DefaultValueFactory = _ => 1 };
 
     /// <summary>Creates the <c>encode</c> command.</summary>

@@ -3,6 +3,7 @@
 // arXiv:1503.02531). `dotnet build` has already run the CCH check on cch.json, which predicts whether
 // distillation can help here: the teacher must share more with the student's features than those
 // features share with the label (Xie, Xu & Sanguinetti 2025, arXiv:2510.13182).
+using Cch;
 using Cch.Configuration;
 using Cch.Data;
 using Cch.Distillation;
@@ -14,12 +15,23 @@ using static TorchSharp.torch.nn.functional;
 
 // 1. Settings: cch.json names the data and columns (the build's gate reads the same file), kd.json the
 //    hyperparameters. Run from the project folder: `dotnet run`.
-var check = CheckSettings.From(CchConfigFile.Load("cch.json"));
-var kd = KdSettings.Load("kd.json");
-
 // 2. Data: Cch's loader reads list columns or column globs, joins files on a key, applies `where` filters
 //    and names the file, column and row of any bad value. The first teacher listed in cch.json is used.
-var data = await DatasetLoader.LoadAsync(check.Data! with { Teachers = [check.Data!.Teachers[0]] });
+//    Bad input is reported as one line and exit code 2, as the cch tool does.
+KdSettings kd;
+Dataset data;
+try
+{
+    var check = CheckSettings.From(CchConfigFile.Load("cch.json"));
+    kd = KdSettings.Load("kd.json");
+    data = await DatasetLoader.LoadAsync(check.Data! with { Teachers = [check.Data!.Teachers[0]] });
+}
+catch (Exception e) when (e is CchInputException or InvalidDataException or FileNotFoundException or System.Text.Json.JsonException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
 var classification = data.Label.Kind == LabelKind.Classification;
 var outputs = classification ? data.Label.ClassCount : 1;
 

@@ -93,6 +93,25 @@ public sealed class RepresentationExportTests
         Assert.Contains("is the student representation itself", e.Message);
     }
 
+    [Fact]
+    public async Task A_byte_identical_copy_of_the_model_counts_as_the_same_encoder()
+    {
+        using var dir = new TempFolder();
+        var raw = await WriteAsync(dir.File("raw.parquet"), "x", OnnxFixtures.Input("gemm_relu.onnx"), "label", Labels(OnnxFixtures.Input("gemm_relu.onnx").Rows), true);
+        var copy = dir.File("copy.onnx");
+        File.Copy(OnnxFixtures.Model("gemm_relu.onnx"), copy);
+
+        var e = await Assert.ThrowsAsync<CchInputException>(() => DatasetLoader.LoadAsync(new DataRequest
+        {
+            Teachers = [new ColumnSpec(raw, "x")],
+            Student = new ColumnSpec(raw, "x"),
+            Label = new ColumnSpec(raw, "label"),
+            TeacherEncoders = [new EncoderOptions(OnnxFixtures.Model("gemm_relu.onnx"))],
+            StudentEncoder = new EncoderOptions(copy),
+        }));
+        Assert.Contains("the same column through the same encoder", e.Message);
+    }
+
     private static List<string> Labels(int rows) => Enumerable.Range(0, rows).Select(i => (i % 2).ToString()).ToList();
 
     /// <summary>Writes rows as a list&lt;float&gt; column with Cch's writer, after a key (or label) column.</summary>

@@ -130,4 +130,52 @@ public sealed class EncodeCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("only apply with --teacher-encoder or --student-encoder", run.StdErr);
     }
+
+    [Fact]
+    public void Out_naming_the_model_is_refused_and_the_model_kept()
+    {
+        using var dir = new TempFolder();
+        var model = dir.File("model.onnx");
+        File.Copy(Fixture("gemm_relu.onnx"), model);
+        var before = File.ReadAllBytes(model);
+
+        var run = CchProcess.Run(dir.Path, "encode", "--encoder", model, "--input", TestPaths.Shared("handwritten.parquet") + ":mor6", "--out", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--out names a file this run reads", run.StdErr);
+        Assert.Equal(before, File.ReadAllBytes(model));
+    }
+
+    [Fact]
+    public void Report_naming_an_input_is_refused_before_any_work_and_the_input_kept()
+    {
+        using var dir = new TempFolder();
+        var data = dir.File("hw.parquet");
+        File.Copy(TestPaths.Shared("handwritten.parquet"), data);
+        var model = dir.File("model.onnx");
+        File.Copy(Fixture("gemm_relu.onnx"), model);
+        var before = File.ReadAllBytes(data);
+
+        foreach (var report in new[] { data, model })
+        {
+            var run = CchProcess.Run(dir.Path, "check", "--data", data, "--label", "label", "--teacher", "fac216", "--student", "mor6", "--student-encoder", model, "--report", report);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("--report names a file this run reads", run.StdErr);
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(data));
+        Assert.Equal(File.ReadAllBytes(Fixture("gemm_relu.onnx")), File.ReadAllBytes(model));
+    }
+
+    [Fact]
+    public void A_failed_encode_leaves_no_file_and_no_new_directory()
+    {
+        using var dir = new TempFolder();
+        var run = CchProcess.Run(dir.Path, "encode", "--encoder", Fixture("conv_image.onnx"), "--input", TestPaths.Shared("handwritten.parquet") + ":mor6",
+            "--out", Path.Combine(dir.Path, "new", "sub", "reps.parquet"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
 }

@@ -169,7 +169,7 @@ internal sealed class LoadSession
             if (teacherFiles[i] == studentFile && spec.Column == _request.Student.Column && _request.StudentBlur is null
                 && SameEncoding(Cch.Encoders.Internal.RepresentationEncoding.TeacherEncoder(_request, i), _request.StudentEncoder))
                 throw new CchInputException(
-                    $"teacher '{spec}' is the student representation itself; I(H_s;H_s) is its entropy, not a CCH quantity; give a teacher other than the student.",
+                    $"teacher '{spec}' is the student representation itself{(_request.StudentEncoder is null ? string.Empty : " (the same column through the same encoder)")}; I(H_s;H_s) is its entropy, not a CCH quantity; give a teacher other than the student.",
                     teacherFiles[i].Path, spec.Column);
             for (var j = 0; j < i; j++)
             {

@@ -41,7 +41,7 @@ internal static class RepresentationEncoding
         var result = encoder.Encode(raw, name, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var batch = encoder.Description.FixedBatch ?? Math.Max(1, Math.Min(options.BatchSize, raw.Rows));
-        runs.Add(new EncoderRun(role, name, raw.Name, encoder.Description, result.Columns, result.Rows, batch, seconds, ArgmaxAccuracy(result, label)));
+        runs.Add(new EncoderRun(role, name, raw.Name, encoder.Description with { RowShape = encoder.RowShapeFor(raw) }, result.Columns, result.Rows, batch, seconds, ArgmaxAccuracy(result, label)));
         return result;
     }
 
