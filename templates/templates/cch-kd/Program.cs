@@ -64,6 +64,7 @@ Console.WriteLine($"{data.Rows} rows: {train.Length} to train, {test.Length} hel
 Console.WriteLine($"teacher  {data.Teachers[0].Name,-12} {Evaluate(teacher, teacherTest, yTest)}");
 Console.WriteLine($"student  {data.Student.Name,-12} {Evaluate(baseline, studentTest, yTest)}  (no distillation)");
 Console.WriteLine($"student  {data.Student.Name,-12} {Evaluate(student, studentTest, yTest)}  (distilled: {(classification ? $"T = {kd.Temperature}, " : "")}λ = {kd.Lambda})");
+return 0;
 
 Mlp NewMlp(long inputs, int seed)
 {
