@@ -13,7 +13,8 @@ internal static class CommandRunner
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {Readable(error.Message)}");
-            Console.Error.WriteLine("Run 'dotnet cch --help' or 'dotnet cch check --help' for usage.");
+            var command = parse.CommandResult.Command is RootCommand ? "check" : parse.CommandResult.Command.Name;
+            Console.Error.WriteLine($"Run 'dotnet cch --help' or 'dotnet cch {command} --help' for usage.");
             return (int)ExitCodes.InputError;
         }
 

@@ -36,7 +36,9 @@ public sealed record ColumnSpec(string? Path, string Column)
     public string ResolvePath(string? defaultPath, string baseDirectory)
     {
         var path = Path ?? defaultPath
-            ?? throw new CchInputException($"The column spec '{this}' names no file and no --data file was given.");
+            ?? throw new CchInputException(Column.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+                ? $"The column spec '{this}' names a file but no column; expected [PATH:]COLUMN, e.g. {Column}:pixels."
+                : $"The column spec '{this}' names no file and no --data file was given.");
         return System.IO.Path.GetFullPath(path, baseDirectory);
     }
 
