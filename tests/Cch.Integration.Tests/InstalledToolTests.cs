@@ -17,6 +17,10 @@ public sealed class InstalledToolTests(PackedCch packed)
         Assert.Contains($"Cch.MSBuild.{packed.Version}.nupkg", names);
         Assert.Contains($"Cch.Core.{packed.Version}.nupkg", names);
         Assert.Contains($"Cch.Templates.{packed.Version}.nupkg", names);
+        Assert.Matches(@"^0\.1\.0-dev\.\d{14}$", packed.Version);
+        Assert.All(names, n => Assert.EndsWith($".{packed.Version}.nupkg", n));
+        Assert.Contains($"Cch.Core.{packed.Version}.nupkg", names);
+        Assert.Contains($"Cch.Templates.{packed.Version}.nupkg", names);
         Assert.All(Directory.GetFiles(packed.Feed, "*.nupkg"), f => Assert.InRange(new FileInfo(f).Length, 1, 250L * 1000 * 1000));
     }
 

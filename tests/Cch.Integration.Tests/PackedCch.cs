@@ -3,9 +3,9 @@ using Cch.Tests;
 namespace Cch.Integration.Tests;
 
 /// <summary>
-/// Packs Cch.Core, Cch.Tool, Cch.MSBuild and Cch.Templates once per test run into a temporary feed with a unique prerelease
-/// version (so no NuGet cache can serve an old build), and installs the tool into a temporary tool
-/// path with its own package cache.
+/// Packs the solution (Cch.Core, Cch.Tool, Cch.MSBuild, Cch.Templates) once per test run into a temporary
+/// feed, with the unique prerelease version every local pack gets (so no NuGet cache can serve an old
+/// build), and installs the tool into a temporary tool path with its own package cache.
 /// </summary>
 public sealed class PackedCch : IDisposable
 {
@@ -13,16 +13,16 @@ public sealed class PackedCch : IDisposable
 
     public PackedCch()
     {
-        Version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         Feed = Directory.CreateDirectory(Path.Combine(_root.Path, "feed")).FullName;
         PackageCache = Directory.CreateDirectory(Path.Combine(_root.Path, "nuget")).FullName;
         ToolDirectory = Path.Combine(_root.Path, "tools");
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageCache };
-        foreach (var project in new[] { "src/Cch.Core", "src/Cch.Tool", "src/Cch.Tasks", "templates" })
-        {
-            var pack = Shell.Run("dotnet", TestPaths.RepoRoot, null, "pack", project, "-c", "Release", "-o", Feed, $"-p:VersionSuffix={Version["0.1.0-".Length..]}");
-            if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack}");
-        }
+
+        // As the README does it: one pack of the solution, which stamps every package with one unique dev version.
+        var pack = Shell.Run("dotnet", TestPaths.RepoRoot, null, "pack", "Cch.sln", "-c", "Release", "-o", Feed);
+        if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack Cch.sln failed:\n{pack}");
+        var msbuild = Directory.GetFiles(Feed, "Cch.MSBuild.*.nupkg").Single();
+        Version = Path.GetFileNameWithoutExtension(msbuild)["Cch.MSBuild.".Length..];
 
         var install = Shell.Run("dotnet", _root.Path, Environment, "tool", "install", "Cch.Tool", "--tool-path", ToolDirectory, "--add-source", Feed, "--version", Version);
         if (install.ExitCode != 0) throw new InvalidOperationException($"dotnet tool install failed:\n{install}");

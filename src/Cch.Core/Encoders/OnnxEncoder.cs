@@ -185,7 +185,7 @@ public sealed class OnnxEncoder : IDisposable
         var size = shape.Aggregate(1L, (a, b) => a * b);
         if (free >= 0 && shape[free] < 0 || size != input.Columns)
             throw new CchInputException(
-                $"the model input {Description.Input} takes {Describe(_declaredRowShape)} values per row, but '{input.Name}' has {input.Columns} values per row; "
+                $"the model input {Description.Input} takes {Describe(_declaredRowShape)} values per row, but '{input.Name}' has {input.Columns} value{(input.Columns == 1 ? string.Empty : "s")} per row; "
                 + "give --input-shape with the shape each row was stored in (without the batch axis, e.g. 1,28,28 for 784 pixels) or check that the column is the encoder's input.",
                 Description.Path, input.Name);
         return shape;
