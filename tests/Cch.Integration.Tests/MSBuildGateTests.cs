@@ -70,16 +70,7 @@ public sealed class MSBuildGateTests(PackedCch packed)
     {
         var dir = new TempFolder();
         File.Copy(TestPaths.Shared("handwritten.parquet"), dir.File("data.parquet"));
-        dir.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{packed.Feed}" />
-                <add key="nuget" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        packed.WriteNuGetConfig(dir.Path);
         dir.Write("Consumer.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

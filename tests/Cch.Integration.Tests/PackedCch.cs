@@ -46,6 +46,29 @@ public sealed class PackedCch : IDisposable
     /// <summary>Environment for child processes (the private package cache).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>
+    /// Writes a nuget.config into <paramref name="directory"/>: this run's feed and nuget.org, with the user's
+    /// package cache as a fallback folder so TorchSharp and libtorch are not downloaded again.
+    /// </summary>
+    public void WriteNuGetConfig(string directory)
+    {
+        var userPackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
+            ? p : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="user" value="{userPackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+    }
+
     public void Dispose() => _root.Dispose();
 }
 

@@ -20,7 +20,7 @@ public sealed class TemplateTests(PackedCch packed)
         var created = New(dir, hive, "cch-kd", "-n", "Distil", "-o", project,
             "--data", TestPaths.Shared("handwritten.parquet"), "--teacher", "fac216", "--student", "zer47", "--label", "label");
         Assert.True(created.ExitCode == 0, created.ToString());
-        WriteNuGetConfig(project);
+        packed.WriteNuGetConfig(project);
         var config = Path.Combine(project, "cch.json");
 
         // The gate runs `dotnet cch` from the project's tool manifest, which pins this run's tool version.
@@ -133,27 +133,4 @@ public sealed class TemplateTests(PackedCch packed)
         Shell.Run("dotnet", dir.Path, packed.Environment, ["new", template, "--debug:custom-hive", hive, .. args]);
 
     private Shell.Result Dotnet(string project, params string[] args) => Shell.Run("dotnet", project, packed.Environment, args);
-
-    /// <summary>
-    /// This run's feed first; TorchSharp and libtorch (600 MB) come from the user's package folder, where
-    /// the repository's own restore put them, instead of a second download into the private cache.
-    /// </summary>
-    private void WriteNuGetConfig(string project)
-    {
-        var userPackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
-            ? p : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{packed.Feed}" />
-                <add key="nuget" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="user" value="{userPackages}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
-    }
 }

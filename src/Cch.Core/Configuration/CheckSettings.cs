@@ -103,8 +103,6 @@ public sealed record CheckSettings
             throw new CchInputException(
                 $"--where {string.Join(" ", config.Where ?? [])} and --test-where {string.Join(" ", testWhere)} may select the same rows; the test rows must be held out from training. " +
                 "Give both a filter on the same column with different values, e.g. --where split=train --test-where split=test.");
-        if (config.TeacherEncoders is { Count: > 1 } teacherEncoders && teacherEncoders.Count != teachers.Count)
-            throw new CchInputException($"--teacher-encoder was given {teacherEncoders.Count} times for {teachers.Count} teacher(s); give one for every teacher or one per --teacher, in the same order.");
         if (config.TeacherEncoders is not { Count: > 0 } && config.StudentEncoder is null
             && (config.EncoderOutput ?? config.InputShape ?? (object?)config.InputScale ?? config.EncoderBatchSize) is not null)
             throw new CchInputException("--output, --input-shape, --input-scale and --encoder-batch-size (config keys encoderOutput, inputShape, inputScale, encoderBatchSize) only apply with --teacher-encoder or --student-encoder (teacherEncoders, studentEncoder).");
@@ -144,28 +142,12 @@ public sealed record CheckSettings
 
     /// <summary>Parses a row shape such as <c>1,28,28</c> (also <c>1x28x28</c>).</summary>
     /// <exception cref="CchInputException">An axis is not a positive integer.</exception>
-    public static IReadOnlyList<int> ParseShape(string text, (string Label, string? File) name)
-    {
-        var parts = text.Split(',', 'x', 'X').Select(p => p.Trim()).ToArray();
-        var shape = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out shape[i]) || shape[i] < 1)
-                throw new CchInputException($"{name.Label} '{text}': expected positive integers separated by commas, the shape of one row without the batch axis (e.g. 1,28,28).", file: name.File);
-        return shape;
-    }
+    public static IReadOnlyList<int> ParseShape(string text, (string Label, string? File) name) =>
+        ShapeText.TryParse(text, out var shape)
+            ? shape
+            : throw new CchInputException($"{name.Label} '{text}': expected positive integers separated by commas, the shape of one row without the batch axis (e.g. 1,28,28).", file: name.File);
 
-    private static ImageBlur? Blur(CchConfig config)
-    {
-        if (config.StudentBlur is null)
-            return config.ImageShape is null ? null : throw new CchInputException("--image-shape only applies with --student-blur.");
-        var sigma = config.StudentBlur.Value;
-        if (!(sigma >= 0) || !double.IsFinite(sigma))
-            throw new CchInputException($"--student-blur {sigma.ToString(CultureInfo.InvariantCulture)}: σ must be a finite number of pixels ≥ 0.");
-        var parts = (config.ImageShape ?? string.Empty).Split(',', 'x', 'X').Select(p => p.Trim()).ToArray();
-        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var h) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var w) || h < 1 || w < 1)
-            throw new CchInputException($"--student-blur needs --image-shape H,W (e.g. 28,28), the shape each row of the student was stored in row-major; got '{config.ImageShape}'.");
-        return new ImageBlur(sigma, h, w);
-    }
+    private static ImageBlur? Blur(CchConfig config) => ImageBlur.From(config.StudentBlur, config.ImageShape, "--student-blur");
 
     /// <summary>
     /// Checks every value set in a config file (choices and ranges), so that an error names the

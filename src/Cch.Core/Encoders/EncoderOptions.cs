@@ -39,12 +39,7 @@ public sealed record EncoderOptions(string ModelPath)
         && InputScale.Equals(other.InputScale)
         && (InputShape ?? []).SequenceEqual(other.InputShape ?? []);
 
-    private static bool SameModel(string a, string b)
-    {
-        if (string.Equals(a, b, StringComparison.Ordinal)) return true;
-        if (!File.Exists(a) || !File.Exists(b) || new FileInfo(a).Length != new FileInfo(b).Length) return false;
-        using var sa = File.OpenRead(a);
-        using var sb = File.OpenRead(b);
-        return System.Security.Cryptography.SHA256.HashData(sa).AsSpan().SequenceEqual(System.Security.Cryptography.SHA256.HashData(sb));
-    }
+    private static bool SameModel(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal)
+        || (File.Exists(a) && File.Exists(b) && new FileInfo(a).Length == new FileInfo(b).Length && Cch.Internal.FileHash.Sha256(a) == Cch.Internal.FileHash.Sha256(b));
 }

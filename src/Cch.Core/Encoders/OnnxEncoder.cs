@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Cch.Data;
 using Cch.Encoders.Internal;
 using Microsoft.ML.OnnxRuntime;
@@ -59,8 +58,7 @@ public sealed class OnnxEncoder : IDisposable
         if (Directory.Exists(path)) throw new CchInputException("the encoder path is a directory; expected an .onnx model file.", path);
         if (!File.Exists(path)) throw new CchInputException("the encoder model file does not exist; expected an .onnx model file.", path);
 
-        string sha256;
-        using (var stream = File.OpenRead(path)) sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var sha256 = Cch.Internal.FileHash.Sha256(path);
 
         var session = CreateSession(path, options.Threads);
         try
@@ -113,7 +111,7 @@ public sealed class OnnxEncoder : IDisposable
         ArgumentNullException.ThrowIfNull(input);
         var rowShape = FillFreeAxis(input);
         var d = input.Columns;
-        var batch = Description.FixedBatch ?? Math.Max(1, Math.Min(_options.BatchSize, input.Rows));
+        var batch = BatchSizeFor(input.Rows);
         var feeder = new InputFeeder(_inputType, _options.InputScale);
         string[] inputNames = [Description.Input.Name];
         string[] outputNames = [Description.Output.Name];
@@ -154,7 +152,7 @@ public sealed class OnnxEncoder : IDisposable
                 throw new CchInputException(
                     $"the encoder's output '{Description.Output.Name}' is {values[i]} for row {i / Math.Max(1, width)} (0-based) of the {input.Rows} rows of '{input.Name}' read after filters and joins; a representation must be finite (check --input-scale and the input values).",
                     Description.Path);
-        return new FeatureMatrix(name, input.Rows, (int)Math.Max(1, width), values.Length == 0 ? new double[0] : values);
+        return new FeatureMatrix(name, input.Rows, (int)Math.Max(1, width), values);
     }
 
     /// <inheritdoc />
@@ -171,6 +169,9 @@ public sealed class OnnxEncoder : IDisposable
             throw new CchInputException($"ONNX Runtime failed to run the model on a batch of shape [{string.Join(",", tensor.GetTensorTypeAndShape().Shape)}]: {FirstLine(e.Message)}", Description.Path, inner: e);
         }
     }
+
+    /// <summary>Rows per inference call for <paramref name="rows"/> rows: the model's fixed batch, else the option capped at the row count.</summary>
+    public int BatchSizeFor(int rows) => Description.FixedBatch ?? Math.Max(1, Math.Min(_options.BatchSize, rows));
 
     /// <summary>The row shape fed for rows of the rows of <paramref name="input"/>: the declared shape with a free axis filled in.</summary>
     /// <exception cref="CchInputException">The rows do not fit the model input.</exception>

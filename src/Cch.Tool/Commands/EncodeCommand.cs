@@ -48,21 +48,6 @@ internal static class EncodeCommand
 
     private static EncodeRequest Request(ParseResult parse)
     {
-        var blur = parse.GetValue(Blur);
-        var imageShape = parse.GetValue(ImageShape);
-        ImageBlur? imageBlur = null;
-        if (blur is { } sigma)
-        {
-            if (!(sigma >= 0) || !double.IsFinite(sigma)) throw new CchInputException($"--blur {sigma.ToString(CultureInfo.InvariantCulture)}: σ must be a finite number of pixels ≥ 0.");
-            var hw = imageShape is null ? null : CheckSettings.ParseShape(imageShape, ("--image-shape", null));
-            if (hw is not { Count: 2 }) throw new CchInputException($"--blur needs --image-shape H,W (e.g. 28,28), the shape each row was stored in row-major; got '{imageShape}'.");
-            imageBlur = new ImageBlur(sigma, hw[0], hw[1]);
-        }
-        else if (imageShape is not null)
-        {
-            throw new CchInputException("--image-shape only applies with --blur (the model's input shape is --input-shape).");
-        }
-
         var inputShape = parse.GetValue(InputShape);
         return new EncodeRequest
         {
@@ -72,7 +57,7 @@ internal static class EncodeCommand
                 Column = ColumnSpec.Parse(parse.GetValue(Input)!),
                 Key = string.IsNullOrWhiteSpace(parse.GetValue(Key)) ? null : parse.GetValue(Key),
                 Filters = (parse.GetValue(Where) ?? []).Select(RowFilter.Parse).ToList(),
-                Blur = imageBlur,
+                Blur = ImageBlur.From(parse.GetValue(Blur), parse.GetValue(ImageShape), "--blur"),
             },
             Encoder = new EncoderOptions(parse.GetValue(Encoder)!)
             {

@@ -43,6 +43,8 @@ internal sealed class LoadSession
             throw new CchInputException("No teacher representation was given; expected at least one teacher column spec ([PATH:]COLUMN).");
         ArgumentNullException.ThrowIfNull(request.Student);
         ArgumentNullException.ThrowIfNull(request.Label);
+        if (request.TeacherEncoders.Count > 1 && request.TeacherEncoders.Count != request.Teachers.Count)
+            throw new CchInputException($"--teacher-encoder was given {request.TeacherEncoders.Count} times for {request.Teachers.Count} teacher(s); give one for every teacher or one per --teacher, in the same order.");
 
         // Files in first-use order: teachers, student, label.
         var teacherFiles = request.Teachers.Select(Resolve).ToList();

@@ -22,8 +22,6 @@ internal static class RepresentationEncoding
         DataRequest request, IReadOnlyList<FeatureMatrix> teachers, FeatureMatrix student, LabelVector label, CancellationToken cancellationToken)
     {
         if (request.TeacherEncoders.Count == 0 && request.StudentEncoder is null) return (teachers, student, []);
-        if (request.TeacherEncoders.Count > 1 && request.TeacherEncoders.Count != teachers.Count)
-            throw new CchInputException($"--teacher-encoder was given {request.TeacherEncoders.Count} times for {teachers.Count} teachers; give one for all teachers or one per --teacher, in the same order.");
 
         var runs = new List<EncoderRun>();
         var encoded = new List<FeatureMatrix>(teachers.Count);
@@ -40,8 +38,7 @@ internal static class RepresentationEncoding
         var clock = Stopwatch.StartNew();
         var result = encoder.Encode(raw, name, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
-        var batch = encoder.Description.FixedBatch ?? Math.Max(1, Math.Min(options.BatchSize, raw.Rows));
-        runs.Add(new EncoderRun(role, name, raw.Name, encoder.Description with { RowShape = encoder.RowShapeFor(raw) }, result.Columns, result.Rows, batch, seconds, ArgmaxAccuracy(result, label)));
+        runs.Add(new EncoderRun(role, name, raw.Name, encoder.Description with { RowShape = encoder.RowShapeFor(raw) }, result.Columns, result.Rows, encoder.BatchSizeFor(raw.Rows), seconds, ArgmaxAccuracy(result, label)));
         return result;
     }
 
