@@ -166,11 +166,11 @@ public sealed record CheckSettings
     /// <summary>The options shared by files and examples: estimators, ranges, gate, output.</summary>
     private static CheckSettings Common(CchConfig config, OptionNames names)
     {
-        var families = new[] { ("ksg", EstimatorFamily.Ksg), ("mixed", EstimatorFamily.Mixed), ("gaussian", EstimatorFamily.Gaussian) };
+        var families = EstimatorFamilyNames.Pairs.ToArray();
         var criterion = new CriterionOptions
         {
-            Estimator = Choice(config.Estimator, names.For("estimator", "estimator"), EstimatorFamily.Ksg, families),
-            LabelEstimator = config.LabelEstimator is null ? null : Choice(config.LabelEstimator, names.For("label-estimator", "labelEstimator"), EstimatorFamily.Ksg, families),
+            Estimator = Choice(config.Estimator, names.For("estimator", "estimator"), EstimatorFamily.Auto, families),
+            LabelEstimator = config.LabelEstimator is null ? null : Choice(config.LabelEstimator, names.For("label-estimator", "labelEstimator"), EstimatorFamily.Auto, families),
             K = config.K ?? 3,
             Seed = config.Seed ?? 0,
             Margin = config.Margin ?? 0,

@@ -37,77 +37,74 @@ public static class CchCriterion
     public static CriterionResult Evaluate(Dataset data, CriterionOptions options, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(data, options);
-        var selection = EstimatorSelection.Create(options, data.Label.Kind);
+        var selection = EstimatorSelection.Create(options);
         var n = data.Rows;
-        var needed = Math.Max(MinimumRows(options.K), 2 * selection.MinimumRows);
+        var label = selection.Label(data.Student, data.Label);
+        var teachers = data.Teachers;
+        var pairs = teachers.Select(t => selection.Pair(t, data.Student)).ToList();
+        var terms = pairs.Append(label).ToList();
+        var halfSampled = terms.Where(t => t.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
+        var needed = Math.Max(MinimumRows(options.K), terms.Max(t => t.IntervalStrategy == IntervalStrategy.HalfSampling ? 2 * t.MinimumRows : t.MinimumRows));
         if (n < needed)
             throw new CchInputException(
                 $"{n} rows remain after filters and joins, but the criterion with k = {options.K} needs at least {needed} " +
                 $"(max(50, 20·k): below that its intervals are not trustworthy; see docs/criterion.md).");
 
-        var teachers = data.Teachers;
-        var total = (teachers.Count + 1) * (1 + options.Replicates);
+        var total = terms.Count + (halfSampled.Count > 0 ? options.Replicates * halfSampled.Count : 0);
         var done = 0;
         void Step(string stage) => progress?.Report(new CriterionProgress(stage, ++done, total));
 
-        // Full-sample estimates.
+        // Full-sample estimates (with the estimators' own intervals where they have them).
         var clock = Stopwatch.StartNew();
-        var studentLabel = selection.StudentLabel(data.Student, data.Label);
-        Step("estimates");
-        var teacherStudent = new double[teachers.Count];
-        for (var t = 0; t < teachers.Count; t++)
+        var full = new Dictionary<TermEstimator, MutualInformationEstimate>();
+        foreach (var term in terms.Prepend(label).Distinct())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            teacherStudent[t] = selection.TeacherStudent.Estimate(teachers[t], data.Student);
+            full[term] = term.Estimate(null, cancellationToken);
             Step("estimates");
         }
 
         var estimateTime = clock.Elapsed;
 
-        // Half-sample replicates, shared by every quantity.
+        // Half-sample replicates, shared by every half-sampled term so that differences are paired.
         clock.Restart();
-        var subsets = HalfSampling.Draw(n, options.Replicates, options.Seed);
-        var labelReplicates = new double[subsets.Length];
-        var teacherReplicates = new double[teachers.Count, subsets.Length];
-        for (var b = 0; b < subsets.Length; b++)
+        var replicates = new Dictionary<TermEstimator, double[]>();
+        var subsetRows = 0;
+        if (halfSampled.Count > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var student = data.Student.SelectRows(subsets[b]);
-            labelReplicates[b] = selection.StudentLabel(student, data.Label.SelectRows(subsets[b]));
-            Step("half-samples");
-            for (var t = 0; t < teachers.Count; t++)
+            var subsets = HalfSampling.Draw(n, options.Replicates, options.Seed);
+            subsetRows = subsets[0].Length;
+            foreach (var term in halfSampled) replicates[term] = new double[subsets.Length];
+            for (var b = 0; b < subsets.Length; b++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                teacherReplicates[t, b] = selection.TeacherStudent.Estimate(teachers[t].SelectRows(subsets[b]), student);
-                Step("half-samples");
+                foreach (var term in halfSampled)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    replicates[term][b] = term.Estimate(subsets[b], cancellationToken).Value;
+                    Step("half-samples");
+                }
             }
         }
 
         var intervalTime = clock.Elapsed;
 
-        // Student's t with B − 1 degrees of freedom: the standard error is itself estimated from B values.
-        var z = StudentT.InvCDF(0, 1, options.Replicates - 1, 1 - (1 - options.ConfidenceLevel) / 2);
-        var usesKsgForTeacher = options.Estimator != EstimatorFamily.Gaussian;
-        var usesKsgForLabel = data.Label.Kind == LabelKind.Regression && (options.LabelEstimator ?? options.Estimator) != EstimatorFamily.Gaussian;
-        var labelResult = Result(studentLabel, labelReplicates, z, usesKsgForLabel, n, options.K);
+        // Student's t with B − 1 degrees of freedom where the standard error comes from B half-samples;
+        // the normal quantile where it comes from N per-row terms.
+        var level = 1 - (1 - options.ConfidenceLevel) / 2;
+        var t = StudentT.InvCDF(0, 1, options.Replicates - 1, level);
+        var z = Normal.InvCDF(0, 1, level);
+        var labelResult = Result(label, full[label], replicates.GetValueOrDefault(label), n, t, z);
 
         var assessments = new List<(int Index, TeacherAssessment Assessment)>(teachers.Count);
-        for (var t = 0; t < teachers.Count; t++)
+        for (var i = 0; i < teachers.Count; i++)
         {
-            var row = new double[subsets.Length];
-            var deltas = new double[subsets.Length];
-            for (var b = 0; b < subsets.Length; b++)
-            {
-                row[b] = teacherReplicates[t, b];
-                deltas[b] = teacherReplicates[t, b] - labelReplicates[b];
-            }
-
-            var delta = Interval(teacherStudent[t] - studentLabel, deltas, z);
-            assessments.Add((t, new TeacherAssessment(
-                teachers[t].Name,
+            var pair = pairs[i];
+            var delta = Delta(full[pair], replicates.GetValueOrDefault(pair), full[label], replicates.GetValueOrDefault(label), t, z);
+            assessments.Add((i, new TeacherAssessment(
+                teachers[i].Name,
                 Rank: 0,
-                teachers[t].Columns,
-                Result(teacherStudent[t], row, z, usesKsgForTeacher, n, options.K),
+                teachers[i].Columns,
+                Result(pair, full[pair], replicates.GetValueOrDefault(pair), n, t, z),
                 labelResult,
                 delta,
                 GatePolicy.Decide(delta, options.Margin))));
@@ -120,7 +117,8 @@ public static class CchCriterion
             .Select((a, i) => a.Assessment with { Rank = i + 1 })
             .ToList();
 
-        return new CriterionResult(ranked, selection.TeacherStudent.Name, selection.StudentLabelName, n, subsets[0].Length, estimateTime, intervalTime);
+        var pairNames = string.Join(", ", pairs.Select(p => p.Name).Distinct());
+        return new CriterionResult(ranked, pairNames, label.Name, n, subsetRows, estimateTime, intervalTime);
     }
 
     /// <summary>
@@ -129,22 +127,75 @@ public static class CchCriterion
     /// </summary>
     public static int MinimumRows(int k) => Math.Max(50, 20 * k);
 
-    private static MutualInformationResult Result(double estimate, double[] replicates, double z, bool ksg, int n, int k)
+    private static MutualInformationResult Result(TermEstimator term, MutualInformationEstimate estimate, double[]? replicates, int n, double t, double z)
     {
-        double? ceiling = ksg ? KsgEstimator.Ceiling(n, k) : null;
-        var near = ksg && KsgEstimator.IsNearCeiling(estimate, n, k);
-        return new MutualInformationResult(Interval(estimate, replicates, z), ceiling, near);
+        var (interval, se, method) = replicates is not null
+            ? Spread(estimate.Value, replicates, t)
+            : Own(estimate, z);
+        double? ceiling = term.KsgK is { } k ? KsgEstimator.Ceiling(n, k) : null;
+        var near = term.KsgK is { } kk && KsgEstimator.IsNearCeiling(estimate.Value, n, kk);
+        return new MutualInformationResult(interval, ceiling, near)
+        {
+            Estimator = estimate.Estimator ?? term.Name,
+            AutoReason = term.AutoReason,
+            IntervalMethod = method,
+            StandardError = se,
+            Training = estimate.Training,
+            Notes = estimate.Notes,
+        };
     }
 
-    private static IntervalEstimate Interval(double estimate, double[] replicates, double z)
+    /// <summary>
+    /// Δ = A − B with its interval: paired half-sample replicates when both terms were half-sampled,
+    /// paired per-row influence terms when both have them, otherwise √(SE_A² + SE_B²) (independence)
+    /// with the more conservative of the two quantiles.
+    /// </summary>
+    private static IntervalEstimate Delta(MutualInformationEstimate a, double[]? ra, MutualInformationEstimate b, double[]? rb, double t, double z)
+    {
+        var estimate = a.Value - b.Value;
+        if (ra is not null && rb is not null)
+        {
+            var d = new double[ra.Length];
+            for (var i = 0; i < d.Length; i++) d[i] = ra[i] - rb[i];
+            return Spread(estimate, d, t).Interval;
+        }
+
+        if (ra is null && rb is null)
+        {
+            var se = EstimatorInterval.StandardErrorOfDifference(OwnInterval(a), OwnInterval(b));
+            return new IntervalEstimate(estimate, estimate - z * se, estimate + z * se);
+        }
+
+        var sa = ra is not null ? StandardDeviation(ra) : OwnInterval(a).StandardError;
+        var sb = rb is not null ? StandardDeviation(rb) : OwnInterval(b).StandardError;
+        var s = Math.Sqrt(sa * sa + sb * sb);
+        return new IntervalEstimate(estimate, estimate - t * s, estimate + t * s);
+    }
+
+    private static (IntervalEstimate Interval, double StandardError, string Method) Spread(double estimate, double[] replicates, double t)
+    {
+        var sd = StandardDeviation(replicates);
+        return (new IntervalEstimate(estimate, estimate - t * sd, estimate + t * sd), sd, IntervalMethods.HalfSampling);
+    }
+
+    private static (IntervalEstimate Interval, double StandardError, string Method) Own(MutualInformationEstimate estimate, double z)
+    {
+        var own = OwnInterval(estimate);
+        var se = own.StandardError;
+        return (new IntervalEstimate(estimate.Value, estimate.Value - z * se, estimate.Value + z * se), se, own.Method);
+    }
+
+    private static EstimatorInterval OwnInterval(MutualInformationEstimate estimate) =>
+        estimate.Interval ?? throw new InvalidOperationException("An estimator with its own interval strategy returned no interval.");
+
+    private static double StandardDeviation(double[] values)
     {
         var mean = 0.0;
-        foreach (var r in replicates) mean += r;
-        mean /= replicates.Length;
+        foreach (var r in values) mean += r;
+        mean /= values.Length;
         var ss = 0.0;
-        foreach (var r in replicates) ss += (r - mean) * (r - mean);
-        var sd = Math.Sqrt(ss / (replicates.Length - 1));
-        return new IntervalEstimate(estimate, estimate - z * sd, estimate + z * sd);
+        foreach (var r in values) ss += (r - mean) * (r - mean);
+        return Math.Sqrt(ss / (values.Length - 1));
     }
 
     private static void Validate(Dataset data, CriterionOptions options)

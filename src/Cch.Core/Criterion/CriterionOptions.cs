@@ -4,7 +4,7 @@ namespace Cch.Criterion;
 public sealed record CriterionOptions
 {
     /// <summary>Estimator family for I(H_t;H_s) (and for I(H_s;Y) unless <see cref="LabelEstimator"/> is set).</summary>
-    public EstimatorFamily Estimator { get; init; } = EstimatorFamily.Ksg;
+    public EstimatorFamily Estimator { get; init; } = EstimatorFamily.Auto;
 
     /// <summary>Estimator family for I(H_s;Y); <c>null</c> means the same as <see cref="Estimator"/>.</summary>
     public EstimatorFamily? LabelEstimator { get; init; }

@@ -2,10 +2,10 @@ namespace Cch.Criterion;
 
 /// <summary>The outcome of <see cref="CchCriterion.Evaluate"/>.</summary>
 /// <param name="Teachers">Every teacher, ranked by Δ (best first).</param>
-/// <param name="TeacherStudentEstimator">Name of the estimator used for I(H_t;H_s).</param>
+/// <param name="TeacherStudentEstimator">Name(s) of the estimator(s) used for I(H_t;H_s), comma-separated when <c>auto</c> chose differently per teacher.</param>
 /// <param name="StudentLabelEstimator">Name of the estimator used for I(H_s;Y).</param>
 /// <param name="Rows">N, the rows used.</param>
-/// <param name="HalfSampleRows">Rows in each half-sample, ⌊N/2⌋.</param>
+/// <param name="HalfSampleRows">Rows in each half-sample, ⌊N/2⌋, or 0 when no term used half-sampling.</param>
 /// <param name="EstimateTime">Time spent on the full-sample estimates.</param>
 /// <param name="IntervalTime">Time spent on the half-sample replicates.</param>
 public sealed record CriterionResult(
@@ -22,4 +22,8 @@ public sealed record CriterionResult(
 
     /// <summary>The overall verdict: that of the teacher with the largest Δ.</summary>
     public Verdict Verdict => Best.Verdict;
+
+    /// <summary>The distinct interval methods used, in first-use order (e.g. <c>half-sampling</c>, <c>influence</c>).</summary>
+    public IReadOnlyList<string> IntervalMethods =>
+        Teachers.SelectMany(t => new[] { t.TeacherStudent.IntervalMethod, t.StudentLabel.IntervalMethod }).Distinct().ToList();
 }

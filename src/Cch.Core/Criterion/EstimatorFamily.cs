@@ -7,20 +7,28 @@ namespace Cch.Criterion;
 /// each mutual information:
 /// <list type="table">
 /// <listheader><term>family</term><description>I(H_t;H_s); I(H_s;Y) classification; I(H_s;Y) regression</description></listheader>
+/// <item><term>auto</term><description>chosen per term from the dimensions, N and the label kind (<see cref="AutoEstimatorRule"/>)</description></item>
 /// <item><term>ksg</term><description>KSG; Ross mixed k-NN; KSG (Y as one dimension)</description></item>
 /// <item><term>mixed</term><description>KSG; Ross mixed k-NN; KSG — the same k-NN family, named after its label-side estimator</description></item>
 /// <item><term>gaussian</term><description>Gaussian closed form; class-conditional Gaussian; Gaussian closed form</description></item>
+/// <item><term>copula</term><description>Gaussian-copula closed form; copula class-conditional Gaussian; Gaussian-copula closed form</description></item>
 /// </list>
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<EstimatorFamily>))]
 public enum EstimatorFamily
 {
+    /// <summary>Chosen per term by <see cref="AutoEstimatorRule"/> from the dimensions, N and the label kind (the default).</summary>
+    [JsonStringEnumMemberName("auto")] Auto,
+
     /// <summary>k-nearest-neighbour estimators: Kraskov–Stögbauer–Grassberger (2004) algorithm 1, and Ross (2014) for a discrete label.</summary>
     [JsonStringEnumMemberName("ksg")] Ksg,
 
     /// <summary>The same k-NN family as <see cref="Ksg"/>; named after the Ross (2014) mixed continuous–discrete estimator it uses for a class label.</summary>
     [JsonStringEnumMemberName("mixed")] Mixed,
 
-    /// <summary>Closed forms under a joint-Gaussian assumption, from a shrinkage covariance.</summary>
+    /// <summary>Closed forms under a joint-Gaussian assumption, from a bias-corrected (or shrinkage) covariance.</summary>
     [JsonStringEnumMemberName("gaussian")] Gaussian,
+
+    /// <summary>The Gaussian closed forms on copula-normalised data (Ince et al. 2017): invariant to monotone transforms of each column.</summary>
+    [JsonStringEnumMemberName("copula")] Copula,
 }

@@ -4,58 +4,96 @@ using Cch.Estimators;
 namespace Cch.Criterion;
 
 /// <summary>
-/// The estimators chosen for one run: <see cref="TeacherStudent"/> for I(H_t;H_s) and a label-side
-/// estimator for I(H_s;Y) that matches the label kind (see <see cref="EstimatorFamily"/>).
+/// Builds the estimator of each term from the families in <see cref="CriterionOptions"/>
+/// (<see cref="EstimatorFamily"/>): I(H_t;H_s) from <see cref="CriterionOptions.Estimator"/>,
+/// I(H_s;Y) from <see cref="CriterionOptions.LabelEstimator"/> (or the same family), resolving
+/// <see cref="EstimatorFamily.Auto"/> per term with <see cref="AutoEstimatorRule"/>.
 /// </summary>
 public sealed class EstimatorSelection
 {
-    private readonly IMutualInformationEstimator? _regression;
-    private readonly ILabelMutualInformationEstimator? _classification;
+    private readonly CriterionOptions _options;
 
-    private EstimatorSelection(IMutualInformationEstimator teacherStudent, IMutualInformationEstimator? regression, ILabelMutualInformationEstimator? classification)
-    {
-        TeacherStudent = teacherStudent;
-        _regression = regression;
-        _classification = classification;
-    }
+    private EstimatorSelection(CriterionOptions options) => _options = options;
 
-    /// <summary>Estimator of I(H_t;H_s).</summary>
-    public IMutualInformationEstimator TeacherStudent { get; }
+    /// <summary>The family for I(H_t;H_s).</summary>
+    public EstimatorFamily TeacherStudentFamily => _options.Estimator;
 
-    /// <summary>Report name of the estimator of I(H_s;Y).</summary>
-    public string StudentLabelName => _classification?.Name ?? _regression!.Name;
+    /// <summary>The family for I(H_s;Y).</summary>
+    public EstimatorFamily StudentLabelFamily => _options.LabelEstimator ?? _options.Estimator;
 
-    /// <summary>Smallest N both estimators accept.</summary>
-    public int MinimumRows => Math.Max(TeacherStudent.MinimumRows, _classification?.MinimumRows ?? _regression!.MinimumRows);
-
-    /// <summary>Picks the estimators for <paramref name="options"/> and a label of kind <paramref name="labelKind"/>.</summary>
+    /// <summary>Checks the options shared by every estimator.</summary>
     /// <exception cref="CchInputException">k &lt; 1.</exception>
-    public static EstimatorSelection Create(CriterionOptions options, LabelKind labelKind)
+    public static EstimatorSelection Create(CriterionOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (options.K < 1)
             throw new CchInputException($"k = {options.K}: the number of nearest neighbours must be at least 1.");
-        var labelFamily = options.LabelEstimator ?? options.Estimator;
-        var teacherStudent = Continuous(options.Estimator, options);
-        return labelKind == LabelKind.Classification
-            ? new EstimatorSelection(teacherStudent, null, Discrete(labelFamily, options))
-            : new EstimatorSelection(teacherStudent, Continuous(labelFamily, options), null);
+        return new EstimatorSelection(options);
     }
 
-    /// <summary>Estimates I(H_s;Y) in nats for the label's kind.</summary>
-    public double StudentLabel(FeatureMatrix student, LabelVector label) =>
-        label.Kind == LabelKind.Classification
-            ? _classification!.Estimate(student, label.Classes!)
-            : _regression!.Estimate(student, label.AsMatrix());
+    /// <summary>The estimator of I(X;Y) between two continuous representations (e.g. I(H_t;H_s)).</summary>
+    /// <param name="x">X, N×d_x.</param>
+    /// <param name="y">Y, N×d_y.</param>
+    /// <param name="family">The family; <c>null</c> for <see cref="TeacherStudentFamily"/>.</param>
+    /// <exception cref="CchInputException">The family does not estimate this kind of term.</exception>
+    public TermEstimator Pair(FeatureMatrix x, FeatureMatrix y, EstimatorFamily? family = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var (concrete, reason) = Resolve(family ?? TeacherStudentFamily, () => AutoEstimatorRule.Continuous(x.Columns, y.Columns, x.Rows));
+        var estimator = Continuous(concrete);
+        return new TermEstimator(estimator.Name, concrete, reason, estimator.MinimumRows, estimator.IntervalStrategy, (estimator as KsgEstimator)?.K,
+            (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), TermEstimator.Rows(y, rows), ct));
+    }
 
-    private static IMutualInformationEstimator Continuous(EstimatorFamily family, CriterionOptions options) => family switch
+    /// <summary>The estimator of I(X;Y) between a continuous representation and the label (I(H_s;Y)).</summary>
+    /// <param name="x">X, N×d.</param>
+    /// <param name="label">The label, N values.</param>
+    /// <param name="family">The family; <c>null</c> for <see cref="StudentLabelFamily"/>.</param>
+    /// <exception cref="CchInputException">The family does not estimate this kind of term.</exception>
+    public TermEstimator Label(FeatureMatrix x, LabelVector label, EstimatorFamily? family = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(label);
+        var requested = family ?? StudentLabelFamily;
+        if (label.Kind == LabelKind.Regression)
+        {
+            var (concrete, reason) = Resolve(requested, () => AutoEstimatorRule.Regression(x.Columns, x.Rows));
+            var estimator = Continuous(concrete);
+            var y = label.AsMatrix();
+            return new TermEstimator(estimator.Name, concrete, reason, estimator.MinimumRows, estimator.IntervalStrategy, (estimator as KsgEstimator)?.K,
+                (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), TermEstimator.Rows(y, rows), ct));
+        }
+
+        {
+            var (concrete, reason) = Resolve(requested, () => AutoEstimatorRule.Classification(x.Columns, x.Rows, label.ClassCount));
+            var estimator = Discrete(concrete);
+            var classes = label.Classes!;
+            return new TermEstimator(estimator.Name, concrete, reason, estimator.MinimumRows, estimator.IntervalStrategy, null,
+                (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), rows is null ? classes : label.SelectRows(rows).Classes!, ct));
+        }
+    }
+
+    private static (EstimatorFamily Family, string? Reason) Resolve(EstimatorFamily family, Func<AutoChoice> auto)
+    {
+        if (family != EstimatorFamily.Auto) return (family, null);
+        var choice = auto();
+        return (choice.Family, choice.Reason);
+    }
+
+    private IMutualInformationEstimator Continuous(EstimatorFamily family) => family switch
     {
         EstimatorFamily.Gaussian => new GaussianEstimator(),
-        _ => new KsgEstimator(options.K, options.Seed),
+        EstimatorFamily.Copula => new CopulaEstimator(),
+        EstimatorFamily.Ksg or EstimatorFamily.Mixed => new KsgEstimator(_options.K, _options.Seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Not a concrete family."),
     };
 
-    private static ILabelMutualInformationEstimator Discrete(EstimatorFamily family, CriterionOptions options) => family switch
+    private ILabelMutualInformationEstimator Discrete(EstimatorFamily family) => family switch
     {
         EstimatorFamily.Gaussian => new GaussianLabelEstimator(),
-        _ => new MixedEstimator(options.K, options.Seed),
+        EstimatorFamily.Copula => new CopulaLabelEstimator(),
+        EstimatorFamily.Ksg or EstimatorFamily.Mixed => new MixedEstimator(_options.K, _options.Seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Not a concrete family."),
     };
 }

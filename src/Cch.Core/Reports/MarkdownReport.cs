@@ -71,8 +71,14 @@ public static class MarkdownReport
                 $"{enc.Role} encoder: {Path.GetFileName(enc.Path)} ({enc.Sha256[..12]}…) {enc.Input.Name} [{string.Join(",", enc.RowShape)}] → {enc.Output.Name} ({enc.Dimensions}-d) · {enc.Rows} rows in {enc.Seconds:0.##} s, batch {enc.BatchSize}{accuracy}");
         }
 
+        var knn = new[] { report.Estimator.TeacherStudent, report.Estimator.StudentLabel }.Any(e => e.Contains("ksg") || e.Contains("mixed"))
+            ? string.Create(inv, $", k = {report.Estimator.K}") : string.Empty;
+        var family = report.Estimator.Family == Criterion.EstimatorFamily.Auto ? " (auto)" : string.Empty;
+        var intervals = report.Interval.Method.Split(", ").Select(m => m == Estimators.IntervalMethods.HalfSampling
+            ? string.Create(inv, $"{report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows")
+            : m == Estimators.IntervalMethods.Influence ? "influence terms" : m);
         yield return string.Create(inv,
-            $"estimators: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}, k = {report.Estimator.K} · {report.Interval.Level * 100:0.#}% intervals from {report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows · seed {report.Seed}");
+            $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals from {string.Join(" and ", intervals)} · seed {report.Seed}");
         yield return string.Create(inv,
             $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
     }

@@ -36,6 +36,8 @@ public static class ReportBuilder
             ClosedFormReport? closed = null;
             if (example?.ClosedForm.TryGetValue(t.Name, out var c) == true)
                 closed = new ClosedFormReport(c.TeacherStudent, c.StudentLabel, c.Delta);
+            foreach (var note in t.TeacherStudent.Notes)
+                warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({t.TeacherStudent.Estimator}): {note}");
             if (t.TeacherStudent.NearCeiling)
                 warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({F(t.TeacherStudent.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(t.TeacherStudent.Ceiling ?? 0)} nats: it is likely an underestimate; more rows or a smaller k raise the ceiling.");
             VerificationReport? verification = null;
@@ -55,13 +57,15 @@ public static class ReportBuilder
             return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta), t.Verdict, closed, verification, agreement);
         }).ToList();
         var label = result.Best.StudentLabel;
+        foreach (var note in label.Notes)
+            warnings.Add($"I(H_s;Y) ({label.Estimator}): {note}");
         if (label.NearCeiling)
             warnings.Add($"I(H_s;Y) ({F(label.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(label.Ceiling ?? 0)} nats: it is likely an underestimate.");
         if (data.Label.Classes is { } classes && label.Value.Estimate > LabelEntropy(classes) + 1e-9)
             warnings.Add($"I(H_s;Y) = {F(label.Value.Estimate)} nats exceeds the label entropy H(Y) = {F(LabelEntropy(classes))} nats, its upper bound: the {result.StudentLabelEstimator} estimator's assumptions do not hold for this student (e.g. a nearly degenerate within-class covariance); try another --label-estimator.");
         warnings.AddRange(GaussianFallbackWarnings(data, options, result.HalfSampleRows));
         warnings.AddRange(LabelKindWarnings(data.Label));
-        if (options.Replicates < 10)
+        if (options.Replicates < 10 && result.HalfSampleRows > 0)
             warnings.Add($"The intervals come from only {options.Replicates} half-samples: their standard errors are rough (relative error about {100 / Math.Sqrt(2.0 * (options.Replicates - 1)):0}%); use --replicates 20 or more for a gate.");
         if (data.Join.RowsDroppedByJoin > 0)
             warnings.Add($"The inner join on '{data.Join.Key}' dropped {data.Join.RowsDroppedByJoin} rows whose key was not in every file.");
@@ -75,8 +79,9 @@ public static class ReportBuilder
             FailOn = failOn,
             Gate = settings.Gate,
             BestTeacher = result.Best.Name,
-            Estimator = new EstimatorReport(options.Estimator, result.TeacherStudentEstimator, result.StudentLabelEstimator, options.K),
-            Interval = new IntervalReport("half-sampling", options.ConfidenceLevel, options.Replicates, result.HalfSampleRows),
+            Estimator = new EstimatorReport(options.Estimator, result.TeacherStudentEstimator, result.StudentLabelEstimator, options.K,
+                options.LabelEstimator is { } lf && lf != options.Estimator ? lf : null),
+            Interval = new IntervalReport(string.Join(", ", result.IntervalMethods), options.ConfidenceLevel, options.Replicates, result.HalfSampleRows),
             Margin = options.Margin,
             N = result.Rows,
             Seed = options.Seed,
@@ -163,7 +168,14 @@ public static class ReportBuilder
     }
 
     private static MiValue Mi(MutualInformationResult r) =>
-        new(Round(r.Value.Estimate), Round(r.Value.CiLow), Round(r.Value.CiHigh), r.Ceiling is { } c ? Round(c) : null, r.Ceiling is null ? null : r.NearCeiling);
+        new(Round(r.Value.Estimate), Round(r.Value.CiLow), Round(r.Value.CiHigh), r.Ceiling is { } c ? Round(c) : null, r.Ceiling is null ? null : r.NearCeiling)
+        {
+            Estimator = r.Estimator,
+            AutoReason = r.AutoReason,
+            Interval = r.IntervalMethod,
+            StandardError = Round(r.StandardError),
+            Training = r.Training,
+        };
 
     private static MiValue Value(IntervalEstimate e) => new(Round(e.Estimate), Round(e.CiLow), Round(e.CiHigh));
 

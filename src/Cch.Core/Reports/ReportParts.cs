@@ -8,7 +8,23 @@ namespace Cch.Reports;
 /// <param name="CiHigh">Upper end of the interval.</param>
 /// <param name="Ceiling">For KSG: ψ(N) − ψ(k), the largest value it can return; absent otherwise.</param>
 /// <param name="NearCeiling">For KSG: whether the estimate is close to the ceiling (likely saturated); absent otherwise.</param>
-public sealed record MiValue(double Estimate, double CiLow, double CiHigh, double? Ceiling = null, bool? NearCeiling = null);
+public sealed record MiValue(double Estimate, double CiLow, double CiHigh, double? Ceiling = null, bool? NearCeiling = null)
+{
+    /// <summary>The estimator that computed a mutual information (e.g. <c>copula</c>); absent for Δ.</summary>
+    public string? Estimator { get; init; }
+
+    /// <summary>Why <c>--estimator auto</c> chose <see cref="Estimator"/>; absent when the family was given.</summary>
+    public string? AutoReason { get; init; }
+
+    /// <summary>How the interval was computed: <c>half-sampling</c>, <c>influence</c> or <c>cross-fit</c>; absent for Δ.</summary>
+    public string? Interval { get; init; }
+
+    /// <summary>The standard error in nats behind the interval; absent for Δ.</summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>What a trained estimator fitted; absent for closed forms and k-NN estimators.</summary>
+    public Estimators.TrainingSummary? Training { get; init; }
+}
 
 /// <summary>One teacher's criterion.</summary>
 /// <param name="Name">The teacher's column spec.</param>
@@ -100,17 +116,20 @@ public sealed record VerificationTimingsReport(double TeacherSeconds, double Stu
 public sealed record ClosedFormReport(double MiTeacherStudent, double MiStudentLabel, double Delta);
 
 /// <summary>The estimators used.</summary>
-/// <param name="Family">The <c>--estimator</c> family.</param>
-/// <param name="TeacherStudent">Estimator of I(H_t;H_s).</param>
+/// <param name="Family">The <c>--estimator</c> family (<c>auto</c> by default).</param>
+/// <param name="TeacherStudent">Estimator(s) of I(H_t;H_s), comma-separated when <c>auto</c> chose differently per teacher.</param>
 /// <param name="StudentLabel">Estimator of I(H_s;Y).</param>
 /// <param name="K">k nearest neighbours (k-NN estimators).</param>
-public sealed record EstimatorReport(EstimatorFamily Family, string TeacherStudent, string StudentLabel, int K);
+/// <param name="LabelFamily">The <c>--label-estimator</c> family when it differs from <paramref name="Family"/>; absent otherwise.</param>
+public sealed record EstimatorReport(EstimatorFamily Family, string TeacherStudent, string StudentLabel, int K, EstimatorFamily? LabelFamily = null);
 
 /// <summary>How the intervals were computed.</summary>
-/// <param name="Method">Always <c>half-sampling</c>: B subsets of ⌊N/2⌋ rows without replacement, θ̂ ± z·sd.</param>
+/// <param name="Method">The methods used, comma-separated: <c>half-sampling</c> (B subsets of ⌊N/2⌋ rows without
+/// replacement, θ̂ ± t·sd), <c>influence</c> (delta method on per-row influence terms, θ̂ ± z·SE) or
+/// <c>cross-fit</c> (held-out per-row terms of cross-fitted models, θ̂ ± z·SE); each value names its own.</param>
 /// <param name="Level">Confidence level, e.g. 0.95.</param>
-/// <param name="Replicates">B.</param>
-/// <param name="SubsampleRows">⌊N/2⌋.</param>
+/// <param name="Replicates">B, the half-samples (used only by half-sampled terms).</param>
+/// <param name="SubsampleRows">⌊N/2⌋, or 0 when no term was half-sampled.</param>
 public sealed record IntervalReport(string Method, double Level, int Replicates, int SubsampleRows);
 
 /// <summary>One input file.</summary>

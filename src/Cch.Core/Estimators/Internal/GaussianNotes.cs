@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Cch.Estimators.Internal;
+
+/// <summary>Notes attached to covariance-based estimates that fell back to shrinkage.</summary>
+internal static class GaussianNotes
+{
+    public static string Fallback(int dimensions, int rows) => string.Create(CultureInfo.InvariantCulture,
+        $"{dimensions} dimensions for {rows} rows: the unbiased log-determinant needs more rows than dimensions, so Ledoit–Wolf shrinkage was used and the value is not reliable.");
+
+    public static string ClassFallback(int dimensions) => string.Create(CultureInfo.InvariantCulture,
+        $"a class has no more rows than the {dimensions} dimensions: Ledoit–Wolf shrinkage was used for every class and the value is not reliable.");
+}
