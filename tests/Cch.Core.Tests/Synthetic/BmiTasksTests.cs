@@ -171,7 +171,7 @@ public sealed class BmiTasksTests
     [InlineData("multinormal-sparse-25-25-2-2.0")]
     public void GaussianSamples_HaveTheModelsCorrelations(string id)
     {
-        const int n = 20_000;
+        const int n = 10_000;
         var task = Task(id);
         var (x, y) = task.Sample(n, seed: 3);
         var p = task.DimX + task.DimY;
