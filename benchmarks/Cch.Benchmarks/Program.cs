@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
+using Cch.Benchmarks.Accuracy;
 using Cch.Benchmarks.EndToEnd;
 
 namespace Cch.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/Cch.Benchmarks -- --filter '*Ksg*'</c>
-/// for BenchmarkDotNet, <c>-- check-mnist</c> for the one-shot end-to-end measurement, or
-/// <c>-- encode-mnist MODEL.onnx [threads]</c> for ONNX encoder throughput.
+/// for BenchmarkDotNet, <c>-- check-mnist</c> for the one-shot end-to-end measurement,
+/// <c>-- encode-mnist MODEL.onnx [threads]</c> for ONNX encoder throughput, or
+/// <c>-- accuracy [--suite v1|high|label|all] …</c> for estimator accuracy on tasks with known mutual information.
 /// </summary>
 public static class Program
 {
@@ -16,6 +18,12 @@ public static class Program
         if (args is [MnistSizedCheck.Name])
         {
             await MnistSizedCheck.RunAsync();
+            return;
+        }
+
+        if (args is [AccuracyCommand.Name, .. var accuracyArgs])
+        {
+            Environment.ExitCode = AccuracyCommand.Run(accuracyArgs);
             return;
         }
 
