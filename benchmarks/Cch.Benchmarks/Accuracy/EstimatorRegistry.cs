@@ -14,15 +14,23 @@ internal static class EstimatorRegistry
     /// <summary>Estimators of I(X;Y) for continuous X and Y, in report order.</summary>
     public static readonly (string Name, Func<int, IMutualInformationEstimator> Create)[] Continuous =
     [
+        ("auto", seed => new SelectedEstimator(Criterion.EstimatorFamily.Auto, seed)),
         ("ksg", seed => new KsgEstimator(k: 3, seed: seed)),
         ("gaussian", _ => new GaussianEstimator()),
+        ("copula", _ => new CopulaEstimator()),
+        ("cca-ksg", seed => new CcaKsgEstimator(3, seed)),
+        ("ksg-ns", seed => new KsgOnNormalScores(seed)),
+        ("ksg-ns5", seed => new KsgOnNormalScores(seed, 5)),
     ];
 
     /// <summary>Estimators of I(X;Y) for continuous X and a class label Y, in report order.</summary>
     public static readonly (string Name, Func<int, ILabelMutualInformationEstimator> Create)[] Label =
     [
+        ("auto", seed => new SelectedEstimator(Criterion.EstimatorFamily.Auto, seed)),
         ("mixed", seed => new MixedEstimator(k: 3, seed: seed)),
         ("gaussian", _ => new GaussianLabelEstimator()),
+        ("copula", _ => new CopulaLabelEstimator()),
+        ("cca-ksg", seed => new CcaKsgEstimator(3, seed)),
     ];
 
     /// <summary>Every registered name, continuous first, without duplicates.</summary>

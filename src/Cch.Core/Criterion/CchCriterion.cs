@@ -54,58 +54,33 @@ public static class CchCriterion
         var done = 0;
         void Step(string stage) => progress?.Report(new CriterionProgress(stage, ++done, total));
 
-        // Full-sample estimates (with the estimators' own intervals where they have them).
-        var clock = Stopwatch.StartNew();
-        var full = new Dictionary<TermEstimator, MutualInformationEstimate>();
+        // Every term with its interval; half-sampled terms share the same seeded subsets, so their
+        // replicates are paired.
+        var outcomes = new Dictionary<TermEstimator, TermOutcome>();
+        var estimateTime = TimeSpan.Zero;
+        var intervalTime = TimeSpan.Zero;
         foreach (var term in terms.Prepend(label).Distinct())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            full[term] = term.Estimate(null, cancellationToken);
-            Step("estimates");
+            var outcome = MutualInformationRunner.Run(term, n, options, Step, cancellationToken);
+            outcomes[term] = outcome;
+            estimateTime += outcome.EstimateTime;
+            intervalTime += outcome.IntervalTime;
         }
 
-        var estimateTime = clock.Elapsed;
-
-        // Half-sample replicates, shared by every half-sampled term so that differences are paired.
-        clock.Restart();
-        var replicates = new Dictionary<TermEstimator, double[]>();
-        var subsetRows = 0;
-        if (halfSampled.Count > 0)
-        {
-            var subsets = HalfSampling.Draw(n, options.Replicates, options.Seed);
-            subsetRows = subsets[0].Length;
-            foreach (var term in halfSampled) replicates[term] = new double[subsets.Length];
-            for (var b = 0; b < subsets.Length; b++)
-            {
-                foreach (var term in halfSampled)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    replicates[term][b] = term.Estimate(subsets[b], cancellationToken).Value;
-                    Step("half-samples");
-                }
-            }
-        }
-
-        var intervalTime = clock.Elapsed;
-
-        // Student's t with B − 1 degrees of freedom where the standard error comes from B half-samples;
-        // the normal quantile where it comes from N per-row terms.
-        var level = 1 - (1 - options.ConfidenceLevel) / 2;
-        var t = StudentT.InvCDF(0, 1, options.Replicates - 1, level);
-        var z = Normal.InvCDF(0, 1, level);
-        var labelResult = Result(label, full[label], replicates.GetValueOrDefault(label), n, t, z);
-
+        var (t, z) = MutualInformationRunner.Quantiles(options);
+        var labelOutcome = outcomes[label];
+        var subsetRows = halfSampled.Count > 0 ? n / 2 : 0;
         var assessments = new List<(int Index, TeacherAssessment Assessment)>(teachers.Count);
         for (var i = 0; i < teachers.Count; i++)
         {
-            var pair = pairs[i];
-            var delta = Delta(full[pair], replicates.GetValueOrDefault(pair), full[label], replicates.GetValueOrDefault(label), t, z);
+            var pair = outcomes[pairs[i]];
+            var delta = Delta(pair.Full, pair.Replicates, labelOutcome.Full, labelOutcome.Replicates, t, z);
             assessments.Add((i, new TeacherAssessment(
                 teachers[i].Name,
                 Rank: 0,
                 teachers[i].Columns,
-                Result(pair, full[pair], replicates.GetValueOrDefault(pair), n, t, z),
-                labelResult,
+                pair.Result,
+                labelOutcome.Result,
                 delta,
                 GatePolicy.Decide(delta, options.Margin))));
         }
@@ -127,24 +102,6 @@ public static class CchCriterion
     /// </summary>
     public static int MinimumRows(int k) => Math.Max(50, 20 * k);
 
-    private static MutualInformationResult Result(TermEstimator term, MutualInformationEstimate estimate, double[]? replicates, int n, double t, double z)
-    {
-        var (interval, se, method) = replicates is not null
-            ? Spread(estimate.Value, replicates, t)
-            : Own(estimate, z);
-        double? ceiling = term.KsgK is { } k ? KsgEstimator.Ceiling(n, k) : null;
-        var near = term.KsgK is { } kk && KsgEstimator.IsNearCeiling(estimate.Value, n, kk);
-        return new MutualInformationResult(interval, ceiling, near)
-        {
-            Estimator = estimate.Estimator ?? term.Name,
-            AutoReason = term.AutoReason,
-            IntervalMethod = method,
-            StandardError = se,
-            Training = estimate.Training,
-            Notes = estimate.Notes,
-        };
-    }
-
     /// <summary>
     /// Δ = A − B with its interval: paired half-sample replicates when both terms were half-sampled,
     /// paired per-row influence terms when both have them, otherwise √(SE_A² + SE_B²) (independence)
@@ -157,45 +114,19 @@ public static class CchCriterion
         {
             var d = new double[ra.Length];
             for (var i = 0; i < d.Length; i++) d[i] = ra[i] - rb[i];
-            return Spread(estimate, d, t).Interval;
+            return MutualInformationRunner.Spread(estimate, d, t).Interval;
         }
 
         if (ra is null && rb is null)
         {
-            var se = EstimatorInterval.StandardErrorOfDifference(OwnInterval(a), OwnInterval(b));
+            var se = EstimatorInterval.StandardErrorOfDifference(MutualInformationRunner.OwnInterval(a), MutualInformationRunner.OwnInterval(b));
             return new IntervalEstimate(estimate, estimate - z * se, estimate + z * se);
         }
 
-        var sa = ra is not null ? StandardDeviation(ra) : OwnInterval(a).StandardError;
-        var sb = rb is not null ? StandardDeviation(rb) : OwnInterval(b).StandardError;
+        var sa = ra is not null ? MutualInformationRunner.StandardDeviation(ra) : MutualInformationRunner.OwnInterval(a).StandardError;
+        var sb = rb is not null ? MutualInformationRunner.StandardDeviation(rb) : MutualInformationRunner.OwnInterval(b).StandardError;
         var s = Math.Sqrt(sa * sa + sb * sb);
         return new IntervalEstimate(estimate, estimate - t * s, estimate + t * s);
-    }
-
-    private static (IntervalEstimate Interval, double StandardError, string Method) Spread(double estimate, double[] replicates, double t)
-    {
-        var sd = StandardDeviation(replicates);
-        return (new IntervalEstimate(estimate, estimate - t * sd, estimate + t * sd), sd, IntervalMethods.HalfSampling);
-    }
-
-    private static (IntervalEstimate Interval, double StandardError, string Method) Own(MutualInformationEstimate estimate, double z)
-    {
-        var own = OwnInterval(estimate);
-        var se = own.StandardError;
-        return (new IntervalEstimate(estimate.Value, estimate.Value - z * se, estimate.Value + z * se), se, own.Method);
-    }
-
-    private static EstimatorInterval OwnInterval(MutualInformationEstimate estimate) =>
-        estimate.Interval ?? throw new InvalidOperationException("An estimator with its own interval strategy returned no interval.");
-
-    private static double StandardDeviation(double[] values)
-    {
-        var mean = 0.0;
-        foreach (var r in values) mean += r;
-        mean /= values.Length;
-        var ss = 0.0;
-        foreach (var r in values) ss += (r - mean) * (r - mean);
-        return Math.Sqrt(ss / (values.Length - 1));
     }
 
     private static void Validate(Dataset data, CriterionOptions options)

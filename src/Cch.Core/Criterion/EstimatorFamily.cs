@@ -12,6 +12,7 @@ namespace Cch.Criterion;
 /// <item><term>mixed</term><description>KSG; Ross mixed k-NN; KSG — the same k-NN family, named after its label-side estimator</description></item>
 /// <item><term>gaussian</term><description>Gaussian closed form; class-conditional Gaussian; Gaussian closed form</description></item>
 /// <item><term>copula</term><description>Gaussian-copula closed form; copula class-conditional Gaussian; Gaussian-copula closed form</description></item>
+/// <item><term>cca-ksg</term><description>KSG on canonical variates fitted on other rows; Ross mixed k-NN on discriminant directions; KSG on the least-squares direction</description></item>
 /// </list>
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<EstimatorFamily>))]
@@ -31,4 +32,7 @@ public enum EstimatorFamily
 
     /// <summary>The Gaussian closed forms on copula-normalised data (Ince et al. 2017): invariant to monotone transforms of each column.</summary>
     [JsonStringEnumMemberName("copula")] Copula,
+
+    /// <summary>A linear projection fitted on half the rows (canonical or discriminant directions), then the k-NN estimators on the other half (<see cref="Estimators.CcaKsgEstimator"/>).</summary>
+    [JsonStringEnumMemberName("cca-ksg")] CcaKsg,
 }

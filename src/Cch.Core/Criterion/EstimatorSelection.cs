@@ -85,6 +85,7 @@ public sealed class EstimatorSelection
     {
         EstimatorFamily.Gaussian => new GaussianEstimator(),
         EstimatorFamily.Copula => new CopulaEstimator(),
+        EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
         EstimatorFamily.Ksg or EstimatorFamily.Mixed => new KsgEstimator(_options.K, _options.Seed),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Not a concrete family."),
     };
@@ -93,6 +94,7 @@ public sealed class EstimatorSelection
     {
         EstimatorFamily.Gaussian => new GaussianLabelEstimator(),
         EstimatorFamily.Copula => new CopulaLabelEstimator(),
+        EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
         EstimatorFamily.Ksg or EstimatorFamily.Mixed => new MixedEstimator(_options.K, _options.Seed),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Not a concrete family."),
     };

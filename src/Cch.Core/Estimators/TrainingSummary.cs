@@ -6,7 +6,7 @@ namespace Cch.Estimators;
 /// <param name="EvaluationRows">Held-out rows the value was computed on (in total).</param>
 /// <param name="Repeats">Folds × seeds whose held-out values were combined.</param>
 /// <param name="Epochs">Epochs (or optimiser iterations) per fit, averaged over repeats; 0 for closed-form fits.</param>
-/// <param name="HeldOutLoss">The training objective on held-out rows at the kept weights, averaged over repeats (units of the objective, usually nats).</param>
+/// <param name="HeldOutLoss">The training objective on held-out rows at the kept weights, averaged over repeats (units of the objective, usually nats), or <c>null</c> when the fit has no such loss.</param>
 /// <param name="RepeatValues">The estimate of each repeat in nats (their spread shows the training randomness).</param>
 /// <param name="Seconds">Wall-clock time of fitting and evaluation.</param>
 public sealed record TrainingSummary(
@@ -15,6 +15,6 @@ public sealed record TrainingSummary(
     int EvaluationRows,
     int Repeats,
     double Epochs,
-    double HeldOutLoss,
+    double? HeldOutLoss,
     IReadOnlyList<double> RepeatValues,
     double Seconds);

@@ -116,4 +116,21 @@ internal static unsafe class DenseAlgebra
             }
         }
     }
+
+    /// <summary>
+    /// The smallest ridge ε ∈ {0, 1e-12, …, 1e-2} (standardised units) for which S + εI has a
+    /// Cholesky factor, and that factor (as in <see cref="GaussianLogDeterminant.WithRidge"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not even ε = 1e-2 works (cannot happen for a covariance matrix).</exception>
+    public static (double[] Factor, double Ridge) CholeskyWithRidge(double[] s, int p)
+    {
+        for (var ridge = 0.0; ridge <= 1e-2; ridge = ridge == 0 ? 1e-12 : ridge * 10)
+        {
+            var a = (double[])s.Clone();
+            for (var i = 0; i < p; i++) a[(long)i * p + i] += ridge;
+            if (TryCholesky(a, p)) return (a, ridge);
+        }
+
+        throw new InvalidOperationException("The covariance matrix is not positive semi-definite.");
+    }
 }

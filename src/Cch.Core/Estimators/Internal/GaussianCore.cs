@@ -47,15 +47,15 @@ internal static unsafe class GaussianCore
         var p = px + py;
         var s = DenseAlgebra.Gram(zt, p, n, 1.0 / n);
         var corrected = biasCorrected && p <= n - 1;
-        if (!corrected) ShrinkLedoitWolf(s, p, zt, n);
-        var (joint, _) = FactorWithRidge(s, p);
+        if (!corrected) ShrinkageCovariance.LedoitWolfInPlace(s, p, zt, n);
+        var (joint, _) = DenseAlgebra.CholeskyWithRidge(s, p);
         var lxy = DenseAlgebra.LogDeterminant(joint, p, p);
         var lx = DenseAlgebra.LogDeterminant(joint, p, px);
         // The yy block of the ridged matrix is the trailing block of the joint factor's input; factor it alone.
         var yy = new double[(long)py * py];
         for (var i = 0; i < py; i++)
             Array.Copy(s, (long)(px + i) * p + px, yy, (long)i * py, py);
-        var (yFactor, _) = FactorWithRidge(yy, py);
+        var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(yy, py);
         var ly = DenseAlgebra.LogDeterminant(yFactor, py, py);
         double value;
         if (corrected)
@@ -185,8 +185,8 @@ internal static unsafe class GaussianCore
     private static double[] Factor(double[] zt, int p, int n, bool corrected, out double logDet)
     {
         var s = DenseAlgebra.Gram(zt, p, n, 1.0 / n);
-        if (!corrected) ShrinkLedoitWolf(s, p, zt, n);
-        var (factor, _) = FactorWithRidge(s, p);
+        if (!corrected) ShrinkageCovariance.LedoitWolfInPlace(s, p, zt, n);
+        var (factor, _) = DenseAlgebra.CholeskyWithRidge(s, p);
         logDet = DenseAlgebra.LogDeterminant(factor, p, p);
         if (corrected) logDet -= GaussianLogDeterminant.Bias(n, p);
         return factor;
@@ -208,61 +208,8 @@ internal static unsafe class GaussianCore
         return (centred, mean);
     }
 
-    /// <summary>
-    /// The smallest ridge ε ∈ {0, 1e-12, …, 1e-2} (standardised units) for which S + εI has a
-    /// Cholesky factor, and that factor (as in <see cref="GaussianLogDeterminant.WithRidge"/>).
-    /// </summary>
-    private static (double[] Factor, double Ridge) FactorWithRidge(double[] s, int p)
-    {
-        for (var ridge = 0.0; ridge <= 1e-2; ridge = ridge == 0 ? 1e-12 : ridge * 10)
-        {
-            var a = (double[])s.Clone();
-            for (var i = 0; i < p; i++) a[(long)i * p + i] += ridge;
-            if (DenseAlgebra.TryCholesky(a, p)) return (a, ridge);
-        }
-
-        throw new InvalidOperationException("The covariance matrix is not positive semi-definite.");
-    }
-
-    /// <summary>
-    /// Ledoit–Wolf shrinkage of the 1/N covariance <paramref name="s"/> towards μI in place (Ledoit &amp;
-    /// Wolf 2004, as <see cref="ShrinkageCovariance.LedoitWolf"/>), from the centred column-major data.
-    /// </summary>
-    private static void ShrinkLedoitWolf(double[] s, int p, double[] zt, int n)
-    {
-        var mu = 0.0;
-        for (var i = 0; i < p; i++) mu += s[(long)i * p + i];
-        mu /= p;
-        double frob2 = 0, offTarget2 = 0;
-        for (var i = 0; i < p; i++)
-            for (var j = 0; j < p; j++)
-            {
-                var v = s[(long)i * p + j];
-                frob2 += v * v;
-                var t = i == j ? v - mu : v;
-                offTarget2 += t * t;
-            }
-
-        var norms = new double[n];
-        for (var j = 0; j < p; j++)
-            for (var r = 0; r < n; r++)
-            {
-                var v = zt[(long)j * n + r];
-                norms[r] += v * v;
-            }
-
-        var sumNorm4 = 0.0;
-        foreach (var r2 in norms) sumNorm4 += r2 * r2;
-        var delta2 = offTarget2 / p;
-        var betaBar2 = (sumNorm4 - n * frob2) / ((double)n * n * p);
-        var beta2 = Math.Max(0.0, Math.Min(betaBar2, delta2));
-        var shrinkage = delta2 > 0 ? beta2 / delta2 : 0.0;
-        for (var i = 0; i < s.Length; i++) s[i] *= 1 - shrinkage;
-        for (var i = 0; i < p; i++) s[(long)i * p + i] += shrinkage * mu;
-    }
-
     /// <summary>Rows r0..r0+rows−1 of column-major <paramref name="zt"/> into row-major <paramref name="target"/>.</summary>
-    private static void Gather(double[] zt, int n, int p, int r0, int rows, double[] target)
+    internal static void Gather(double[] zt, int n, int p, int r0, int rows, double[] target)
     {
         for (var j = 0; j < p; j++)
         {

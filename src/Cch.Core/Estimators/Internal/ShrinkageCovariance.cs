@@ -56,4 +56,43 @@ internal static class ShrinkageCovariance
         for (var i = 0; i < p; i++) result[i, i] += shrinkage * mu;
         return result;
     }
+
+    /// <summary>
+    /// The same shrinkage applied in place to the 1/N covariance <paramref name="s"/> (p×p, row-major)
+    /// of the centred column-major data <paramref name="zt"/> (p columns of N values).
+    /// </summary>
+    /// <returns>The shrinkage intensity β²/δ² in [0, 1].</returns>
+    public static double LedoitWolfInPlace(double[] s, int p, double[] zt, int n)
+    {
+        var mu = 0.0;
+        for (var i = 0; i < p; i++) mu += s[(long)i * p + i];
+        mu /= p;
+        double frob2 = 0, offTarget2 = 0;
+        for (var i = 0; i < p; i++)
+            for (var j = 0; j < p; j++)
+            {
+                var v = s[(long)i * p + j];
+                frob2 += v * v;
+                var t = i == j ? v - mu : v;
+                offTarget2 += t * t;
+            }
+
+        var norms = new double[n];
+        for (var j = 0; j < p; j++)
+            for (var r = 0; r < n; r++)
+            {
+                var v = zt[(long)j * n + r];
+                norms[r] += v * v;
+            }
+
+        var sumNorm4 = 0.0;
+        foreach (var r2 in norms) sumNorm4 += r2 * r2;
+        var delta2 = offTarget2 / p;
+        var betaBar2 = (sumNorm4 - n * frob2) / ((double)n * n * p);
+        var beta2 = Math.Max(0.0, Math.Min(betaBar2, delta2));
+        var shrinkage = delta2 > 0 ? beta2 / delta2 : 0.0;
+        for (var i = 0; i < (long)p * p; i++) s[i] *= 1 - shrinkage;
+        for (var i = 0; i < p; i++) s[(long)i * p + i] += shrinkage * mu;
+        return shrinkage;
+    }
 }

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Cch.Estimators;
+using MathNet.Numerics.Distributions;
+
+namespace Cch.Criterion;
+
+/// <summary>
+/// Estimates one mutual information term with its confidence interval, the way the criterion does
+/// for each of its terms: the full-sample estimate, then either B half-samples (seeded by
+/// <see cref="CriterionOptions.Seed"/>, so every term of a run uses the same subsets and differences
+/// are paired) or the estimator's own interval.
+/// </summary>
+public static class MutualInformationRunner
+{
+    /// <summary>Runs <paramref name="term"/> on all <paramref name="rows"/> rows, then its interval.</summary>
+    /// <param name="term">The bound estimator.</param>
+    /// <param name="rows">N, the rows of the term's data.</param>
+    /// <param name="options">Seed, confidence level and replicates.</param>
+    /// <param name="step">Called after the full estimate ("estimates") and after each half-sample ("half-samples"); may be <c>null</c>.</param>
+    /// <param name="cancellationToken">Checked between estimates.</param>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static TermOutcome Run(TermEstimator term, int rows, CriterionOptions options, Action<string>? step = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        var full = term.Estimate(null, cancellationToken);
+        step?.Invoke("estimates");
+        var estimateTime = clock.Elapsed;
+        clock.Restart();
+        double[]? replicates = null;
+        if (term.IntervalStrategy == IntervalStrategy.HalfSampling)
+        {
+            var subsets = HalfSampling.Draw(rows, options.Replicates, options.Seed);
+            replicates = new double[subsets.Length];
+            for (var b = 0; b < subsets.Length; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                replicates[b] = term.Estimate(subsets[b], cancellationToken).Value;
+                step?.Invoke("half-samples");
+            }
+        }
+
+        var intervalTime = clock.Elapsed;
+        var (t, z) = Quantiles(options);
+        var (interval, se, method) = replicates is not null ? Spread(full.Value, replicates, t) : Own(full, z);
+        double? ceiling = term.KsgK is { } k ? KsgEstimator.Ceiling(rows, k) : null;
+        var near = term.KsgK is { } kk && KsgEstimator.IsNearCeiling(full.Value, rows, kk);
+        var result = new MutualInformationResult(interval, ceiling, near)
+        {
+            Estimator = full.Estimator ?? term.Name,
+            AutoReason = term.AutoReason,
+            IntervalMethod = method,
+            StandardError = se,
+            Training = full.Training,
+            Notes = full.Notes,
+        };
+        return new TermOutcome(full, replicates, result, estimateTime, intervalTime);
+    }
+
+    /// <summary>
+    /// The interval quantiles for <see cref="CriterionOptions.ConfidenceLevel"/>: Student's t with B − 1
+    /// degrees of freedom where a standard error comes from B half-samples, the normal quantile where it
+    /// comes from N per-row terms.
+    /// </summary>
+    public static (double T, double Z) Quantiles(CriterionOptions options)
+    {
+        var level = 1 - (1 - options.ConfidenceLevel) / 2;
+        return (StudentT.InvCDF(0, 1, options.Replicates - 1, level), Normal.InvCDF(0, 1, level));
+    }
+
+    internal static (IntervalEstimate Interval, double StandardError, string Method) Spread(double estimate, double[] replicates, double t)
+    {
+        var sd = StandardDeviation(replicates);
+        return (new IntervalEstimate(estimate, estimate - t * sd, estimate + t * sd), sd, IntervalMethods.HalfSampling);
+    }
+
+    internal static EstimatorInterval OwnInterval(MutualInformationEstimate estimate) =>
+        estimate.Interval ?? throw new InvalidOperationException("An estimator with its own interval strategy returned no interval.");
+
+    internal static double StandardDeviation(double[] values)
+    {
+        var mean = 0.0;
+        foreach (var r in values) mean += r;
+        mean /= values.Length;
+        var ss = 0.0;
+        foreach (var r in values) ss += (r - mean) * (r - mean);
+        return Math.Sqrt(ss / (values.Length - 1));
+    }
+
+    private static (IntervalEstimate Interval, double StandardError, string Method) Own(MutualInformationEstimate estimate, double z)
+    {
+        var own = OwnInterval(estimate);
+        var se = own.StandardError;
+        return (new IntervalEstimate(estimate.Value, estimate.Value - z * se, estimate.Value + z * se), se, own.Method);
+    }
+}
+
+/// <summary>One term's outcome: the full-sample estimate, its half-sample replicates (when half-sampled) and the result with its interval.</summary>
+/// <param name="Full">The estimate on all rows, with the estimator's own interval when it has one.</param>
+/// <param name="Replicates">The B half-sample values, or <c>null</c> when the estimator's own interval was used.</param>
+/// <param name="Result">Estimate, interval, estimator, method and notes.</param>
+/// <param name="EstimateTime">Time of the full-sample estimate.</param>
+/// <param name="IntervalTime">Time of the half-samples (zero for an own interval).</param>
+public sealed record TermOutcome(MutualInformationEstimate Full, double[]? Replicates, MutualInformationResult Result, TimeSpan EstimateTime, TimeSpan IntervalTime);
