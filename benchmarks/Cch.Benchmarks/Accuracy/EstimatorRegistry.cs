@@ -19,8 +19,7 @@ internal static class EstimatorRegistry
         ("gaussian", _ => new GaussianEstimator()),
         ("copula", _ => new CopulaEstimator()),
         ("cca-ksg", seed => new CcaKsgEstimator(3, seed)),
-        ("ksg-ns", seed => new KsgOnNormalScores(seed)),
-        ("ksg-ns5", seed => new KsgOnNormalScores(seed, 5)),
+        ("ksg-ranks", seed => new KsgEstimator(k: 3, seed: seed, ranks: true)),
     ];
 
     /// <summary>Estimators of I(X;Y) for continuous X and a class label Y, in report order.</summary>
@@ -31,6 +30,7 @@ internal static class EstimatorRegistry
         ("gaussian", _ => new GaussianLabelEstimator()),
         ("copula", _ => new CopulaLabelEstimator()),
         ("cca-ksg", seed => new CcaKsgEstimator(3, seed)),
+        ("mixed-ranks", seed => new MixedEstimator(k: 3, seed: seed, ranks: true)),
     ];
 
     /// <summary>Every registered name, continuous first, without duplicates.</summary>

@@ -40,10 +40,11 @@ public sealed class EstimatorSelection
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var (concrete, reason) = Resolve(family ?? TeacherStudentFamily, () => AutoEstimatorRule.Continuous(x.Columns, y.Columns, x.Rows));
-        var estimator = Continuous(concrete);
-        return new TermEstimator(estimator.Name, concrete, reason, estimator.MinimumRows, estimator.IntervalStrategy, (estimator as KsgEstimator)?.K,
-            (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), TermEstimator.Rows(y, rows), ct));
+        var requested = family ?? TeacherStudentFamily;
+        var (estimator, reason) = requested == EstimatorFamily.Auto
+            ? Unpack(AutoEstimatorRule.Continuous(x.Columns, y.Columns, x.Rows, _options))
+            : (Continuous(requested), null);
+        return Bind(estimator, requested, reason, x, y);
     }
 
     /// <summary>The estimator of I(X;Y) between a continuous representation and the label (I(H_s;Y)).</summary>
@@ -58,28 +59,25 @@ public sealed class EstimatorSelection
         var requested = family ?? StudentLabelFamily;
         if (label.Kind == LabelKind.Regression)
         {
-            var (concrete, reason) = Resolve(requested, () => AutoEstimatorRule.Regression(x.Columns, x.Rows));
-            var estimator = Continuous(concrete);
-            var y = label.AsMatrix();
-            return new TermEstimator(estimator.Name, concrete, reason, estimator.MinimumRows, estimator.IntervalStrategy, (estimator as KsgEstimator)?.K,
-                (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), TermEstimator.Rows(y, rows), ct));
+            var (estimator, reason) = requested == EstimatorFamily.Auto
+                ? Unpack(AutoEstimatorRule.Regression(x.Columns, x.Rows, _options))
+                : (Continuous(requested), null);
+            return Bind(estimator, requested, reason, x, label.AsMatrix());
         }
 
-        {
-            var (concrete, reason) = Resolve(requested, () => AutoEstimatorRule.Classification(x.Columns, x.Rows, label.ClassCount));
-            var estimator = Discrete(concrete);
-            var classes = label.Classes!;
-            return new TermEstimator(estimator.Name, concrete, reason, estimator.MinimumRows, estimator.IntervalStrategy, null,
-                (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), rows is null ? classes : label.SelectRows(rows).Classes!, ct));
-        }
+        var (discrete, why) = requested == EstimatorFamily.Auto
+            ? Unpack(AutoEstimatorRule.Classification(x.Columns, x.Rows, label.ClassCount, _options))
+            : (Discrete(requested), null);
+        var classes = label.Classes!;
+        return new TermEstimator(discrete.Name, requested, why, discrete.MinimumRows, discrete.IntervalStrategy, null,
+            (rows, ct) => discrete.EstimateDetailed(TermEstimator.Rows(x, rows), rows is null ? classes : label.SelectRows(rows).Classes!, ct));
     }
 
-    private static (EstimatorFamily Family, string? Reason) Resolve(EstimatorFamily family, Func<AutoChoice> auto)
-    {
-        if (family != EstimatorFamily.Auto) return (family, null);
-        var choice = auto();
-        return (choice.Family, choice.Reason);
-    }
+    private static TermEstimator Bind(IMutualInformationEstimator estimator, EstimatorFamily family, string? reason, FeatureMatrix x, FeatureMatrix y) =>
+        new(estimator.Name, family, reason, estimator.MinimumRows, estimator.IntervalStrategy, (estimator as KsgEstimator)?.K,
+            (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), TermEstimator.Rows(y, rows), ct));
+
+    private static (T Estimator, string? Reason) Unpack<T>(AutoChoice<T> choice) => (choice.Estimator, choice.Reason);
 
     private IMutualInformationEstimator Continuous(EstimatorFamily family) => family switch
     {
@@ -87,7 +85,7 @@ public sealed class EstimatorSelection
         EstimatorFamily.Copula => new CopulaEstimator(),
         EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
         EstimatorFamily.Ksg or EstimatorFamily.Mixed => new KsgEstimator(_options.K, _options.Seed),
-        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Not a concrete family."),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Auto is resolved by AutoEstimatorRule."),
     };
 
     private ILabelMutualInformationEstimator Discrete(EstimatorFamily family) => family switch
@@ -96,6 +94,6 @@ public sealed class EstimatorSelection
         EstimatorFamily.Copula => new CopulaLabelEstimator(),
         EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
         EstimatorFamily.Ksg or EstimatorFamily.Mixed => new MixedEstimator(_options.K, _options.Seed),
-        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Not a concrete family."),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Auto is resolved by AutoEstimatorRule."),
     };
 }

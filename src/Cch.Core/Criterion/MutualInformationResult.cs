@@ -23,6 +23,9 @@ public sealed record MutualInformationResult(IntervalEstimate Value, double? Cei
     /// <summary>What a trained estimator fitted, or <c>null</c>.</summary>
     public TrainingSummary? Training { get; init; }
 
+    /// <summary>For a combined estimate (<see cref="MaximumEstimator"/>), every component's value on all rows.</summary>
+    public IReadOnlyList<ComponentEstimate> Components { get; init; } = [];
+
     /// <summary>The estimator's notes on this value (fallbacks, ceilings), one sentence each.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

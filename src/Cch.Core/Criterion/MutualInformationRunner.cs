@@ -54,6 +54,7 @@ public static class MutualInformationRunner
             IntervalMethod = method,
             StandardError = se,
             Training = full.Training,
+            Components = full.Components,
             Notes = full.Notes,
         };
         return new TermOutcome(full, replicates, result, estimateTime, intervalTime);

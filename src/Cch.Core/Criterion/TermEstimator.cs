@@ -26,7 +26,7 @@ public sealed class TermEstimator
     /// <summary>The estimator's report name, e.g. <c>ksg</c>, <c>copula</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The concrete family that computes the term (never <see cref="EstimatorFamily.Auto"/>).</summary>
+    /// <summary>The family that was asked for (<see cref="EstimatorFamily.Auto"/> when the rule chose).</summary>
     public EstimatorFamily Family { get; }
 
     /// <summary>Why <c>auto</c> chose it, or <c>null</c> when the family was given.</summary>

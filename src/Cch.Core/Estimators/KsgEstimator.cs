@@ -44,13 +44,21 @@ public sealed class KsgEstimator : IMutualInformationEstimator
     /// <summary>Creates the estimator.</summary>
     /// <param name="k">Number of neighbours, ≥ 1 (KSG recommend 2–4; default 3).</param>
     /// <param name="seed">Seed of the tie-breaking jitter.</param>
+    /// <param name="ranks">Replace every column by the normal scores of its ranks, Φ⁻¹(r/(N+1)), before
+    /// the neighbour search (as bmi's "gaussianise" preprocessing, Czyż et al. 2023 §5): mutual
+    /// information is unchanged by such monotone maps, but heavy tails and skew no longer distort the
+    /// max-norm neighbourhoods. Reported as <c>ksg-ranks</c>. Default <c>false</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> &lt; 1.</exception>
-    public KsgEstimator(int k = 3, int seed = 0)
+    public KsgEstimator(int k = 3, int seed = 0, bool ranks = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         K = k;
         Seed = seed;
+        Ranks = ranks;
     }
+
+    /// <summary>Whether columns are replaced by the normal scores of their ranks first.</summary>
+    public bool Ranks { get; }
 
     /// <summary>Number of neighbours k.</summary>
     public int K { get; }
@@ -59,7 +67,7 @@ public sealed class KsgEstimator : IMutualInformationEstimator
     public int Seed { get; }
 
     /// <inheritdoc />
-    public string Name => "ksg";
+    public string Name => Ranks ? "ksg-ranks" : "ksg";
 
     /// <summary>Smallest N accepted: k + 1 (every point needs k neighbours).</summary>
     public int MinimumRows => K + 1;
@@ -126,6 +134,12 @@ public sealed class KsgEstimator : IMutualInformationEstimator
     /// <summary>The prepared spaces; <c>null</c> when the estimate is exactly 0 (a space is all constant).</summary>
     internal (PreparedSpace X, PreparedSpace Y)? Prepare(FeatureMatrix x, FeatureMatrix y)
     {
+        if (Ranks)
+        {
+            x = NormalScores.RowMajor(x, nameof(x));
+            y = NormalScores.RowMajor(y, nameof(y));
+        }
+
         var px = PreparedSpace.Create(x, default, Seed, 0, nameof(x));
         var py = PreparedSpace.Create(y, default, Seed, 1, nameof(y));
         return px is null || py is null ? null : (px, py);

@@ -31,13 +31,19 @@ public sealed class MixedEstimator : ILabelMutualInformationEstimator
     /// <summary>Creates the estimator.</summary>
     /// <param name="k">Number of neighbours, ≥ 1 (default 3, as scikit-learn).</param>
     /// <param name="seed">Seed of the tie-breaking jitter.</param>
+    /// <param name="ranks">Replace every column by the normal scores of its ranks first (over all rows),
+    /// as <see cref="KsgEstimator.Ranks"/>. Reported as <c>mixed-ranks</c>. Default <c>false</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> &lt; 1.</exception>
-    public MixedEstimator(int k = 3, int seed = 0)
+    public MixedEstimator(int k = 3, int seed = 0, bool ranks = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         K = k;
         Seed = seed;
+        Ranks = ranks;
     }
+
+    /// <summary>Whether columns are replaced by the normal scores of their ranks first.</summary>
+    public bool Ranks { get; }
 
     /// <summary>Number of neighbours k.</summary>
     public int K { get; }
@@ -46,7 +52,7 @@ public sealed class MixedEstimator : ILabelMutualInformationEstimator
     public int Seed { get; }
 
     /// <inheritdoc />
-    public string Name => "mixed";
+    public string Name => Ranks ? "mixed-ranks" : "mixed";
 
     /// <summary>Smallest N accepted: k + 1.</summary>
     public int MinimumRows => K + 1;
@@ -77,7 +83,7 @@ public sealed class MixedEstimator : ILabelMutualInformationEstimator
     {
         var groups = ClassGrouping.Create(classes, nameof(classes));
         if (groups.ClassCount < 2) return null;
-        var px = PreparedSpace.Create(x, groups.Order, Seed, 0, nameof(x));
+        var px = PreparedSpace.Create(Ranks ? NormalScores.RowMajor(x, nameof(x)) : x, groups.Order, Seed, 0, nameof(x));
         return px is null ? null : (groups, px);
     }
 

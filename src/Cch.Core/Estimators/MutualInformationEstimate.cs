@@ -22,6 +22,9 @@ public sealed record MutualInformationEstimate(double Value)
     /// </summary>
     public string? Estimator { get; init; }
 
+    /// <summary>For a combined estimate, every component's value; empty otherwise.</summary>
+    public IReadOnlyList<ComponentEstimate> Components { get; init; } = [];
+
     /// <summary>Things the user should know about this estimate (a ceiling reached, a fallback taken), one sentence each.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -175,6 +175,7 @@ public static class ReportBuilder
             Interval = r.IntervalMethod,
             StandardError = Round(r.StandardError),
             Training = r.Training,
+            Components = r.Components.Count == 0 ? null : r.Components.Select(c => c with { Value = Round(c.Value) }).ToList(),
         };
 
     private static MiValue Value(IntervalEstimate e) => new(Round(e.Estimate), Round(e.CiLow), Round(e.CiHigh));

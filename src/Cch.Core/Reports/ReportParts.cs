@@ -24,6 +24,9 @@ public sealed record MiValue(double Estimate, double CiLow, double CiHigh, doubl
 
     /// <summary>What a trained estimator fitted; absent for closed forms and k-NN estimators.</summary>
     public Estimators.TrainingSummary? Training { get; init; }
+
+    /// <summary>For a combined estimate (<c>max(…)</c>), every component's value; absent otherwise.</summary>
+    public IReadOnlyList<Estimators.ComponentEstimate>? Components { get; init; }
 }
 
 /// <summary>One teacher's criterion.</summary>

@@ -103,6 +103,12 @@ internal static unsafe class DenseAlgebra
         }
     }
 
+    /// <summary><see cref="SolveRows(double[], int, double*, int, int)"/> on a managed array.</summary>
+    public static void SolveRows(double[] factor, int p, double[] rows, int ld, int r)
+    {
+        fixed (double* rp = rows) SolveRows(factor, p, rp, ld, r);
+    }
+
     /// <summary>For each of <paramref name="r"/> rows x (length <paramref name="jb"/>): x ← x·L⁻ᵀ with L the jb×jb lower block at <paramref name="l"/>.</summary>
     private static void ForwardSubstituteRows(double* x, int ldx, double* l, int ldl, int r, int jb)
     {

@@ -86,4 +86,20 @@ internal static class NormalScores
         var sd = Math.Sqrt(ss / x.Length);
         for (var i = 0; i < x.Length; i++) x[i] = (x[i] - mean) / sd;
     }
+
+    /// <summary>
+    /// The normal scores as a row-major matrix of the kept columns (the input itself when every column
+    /// is constant, so that callers see the constant data and return their exact zero).
+    /// </summary>
+    public static FeatureMatrix RowMajor(FeatureMatrix m, string paramName)
+    {
+        var (zt, p) = Compute(m, paramName);
+        if (p == 0) return m;
+        var n = m.Rows;
+        var values = new double[(long)n * p];
+        for (var j = 0; j < p; j++)
+            for (var i = 0; i < n; i++)
+                values[(long)i * p + j] = zt[(long)j * n + i];
+        return new FeatureMatrix(m.Name, n, p, values);
+    }
 }

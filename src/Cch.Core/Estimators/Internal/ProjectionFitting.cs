@@ -9,12 +9,15 @@ namespace Cch.Estimators.Internal;
 /// class label (Fisher 1936; Rao 1948) and the regression direction for a real label. Covariances are
 /// Ledoit–Wolf shrunk (Ledoit &amp; Wolf 2004), so the fits stay stable when the dimension approaches the
 /// fit rows. A direction is kept only when its correlation (or between-class spread) exceeds the
-/// largest one found after permuting the rows of the other side — the same fit on data with the
-/// dependence destroyed — so noise directions are not passed on to the k-NN estimate.
+/// largest one found after permuting the rows of the other side (three permutations) — the same fit
+/// on data with the dependence destroyed — so noise directions are rarely passed on to the k-NN estimate.
 /// </summary>
 internal static unsafe class ProjectionFitting
 {
     private const int Iterations = 200;
+
+    /// <summary>Permutations whose largest spurious correlation sets the threshold for keeping a direction.</summary>
+    private const int NullPermutations = 3;
 
     /// <summary>Canonical directions of X and Y from the fit rows, or <c>null</c> when a side is constant there.</summary>
     public static (LinearProjection X, LinearProjection Y)? Canonical(FeatureMatrix x, FeatureMatrix y, int[] fit, int maxPairs, int seed)
@@ -34,13 +37,18 @@ internal static unsafe class ProjectionFitting
         var (sigma, u, v) = TopSingular(m, px, py, count, seed);
 
         // The same whitened cross-covariance with Y's rows permuted: its largest singular value is
-        // the level that noise alone reaches at these dimensions and rows.
-        var permutation = Permutation(n, seed);
+        // the level that noise alone reaches at these dimensions and rows (the largest of
+        // NullPermutations permutations, so a noise pair passes rarely).
+        var noise = 0.0;
         var zyNull = new double[zy.Length];
-        for (var j = 0; j < py; j++)
-            for (var i = 0; i < n; i++)
-                zyNull[(long)j * n + i] = zy[(long)j * n + permutation[i]];
-        var noise = TopSingular(WhitenedCross(zx, px, zyNull, py, n, lx, ly), px, py, 1, seed + 1).Sigma[0];
+        for (var q = 0; q < NullPermutations; q++)
+        {
+            var permutation = Permutation(n, seed + q);
+            for (var j = 0; j < py; j++)
+                for (var i = 0; i < n; i++)
+                    zyNull[(long)j * n + i] = zy[(long)j * n + permutation[i]];
+            noise = Math.Max(noise, TopSingular(WhitenedCross(zx, px, zyNull, py, n, lx, ly), px, py, 1, seed + 1).Sigma[0]);
+        }
         var kept = Math.Max(1, sigma.Count(s => s > noise));
         return (new LinearProjection(sx, lx, u[..kept]), new LinearProjection(sy, ly, v[..kept]));
     }
@@ -58,9 +66,12 @@ internal static unsafe class ProjectionFitting
         SubtractClassMeans(within, p, n, labels);
         var factor = ShrunkFactor(within, p, n);
         var (sigma, directions) = Discriminants(z, p, n, labels, factor);
-        var permutation = Permutation(n, seed);
-        var shuffled = permutation.Select(i => labels[i]).ToArray();
-        var noise = Discriminants(z, p, n, shuffled, factor).Sigma.DefaultIfEmpty(0).Max();
+        var noise = 0.0;
+        for (var q = 0; q < NullPermutations; q++)
+        {
+            var shuffled = Permutation(n, seed + q).Select(i => labels[i]).ToArray();
+            noise = Math.Max(noise, Discriminants(z, p, n, shuffled, factor).Sigma.DefaultIfEmpty(0).Max());
+        }
         var kept = Math.Max(1, Math.Min(maxDimensions, sigma.Count(s => s > noise)));
         return new LinearProjection(sx, factor, directions[..Math.Min(kept, directions.Length)]);
     }
