@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Cch.Benchmarks.EndToEnd;
+using Cch.Criterion;
+using Cch.Data;
+using Cch.Estimators;
 using Cch.Synthetic;
 
 namespace Cch.Benchmarks.Accuracy;
@@ -84,7 +87,10 @@ internal static class AccuracyCommand
                 var (x, y) = task.Sample(options.Rows, seed);
                 foreach (var (name, create) in estimators)
                 {
-                    var row = Measure(suite, task.Id, dims, task.MutualInformation, name, seed, options.Rows, () => create(seed).Estimate(x, y));
+                    var estimator = create(seed);
+                    var row = options.Intervals
+                        ? MeasureInterval(suite, task.Id, dims, task.MutualInformation, name, seed, options.Rows, Term(estimator, x, y), seed)
+                        : Measure(suite, task.Id, dims, task.MutualInformation, name, seed, options.Rows, () => estimator.Estimate(x, y));
                     rows.Add(row);
                     Progress(suite, t, tasks.Count, row);
                 }
@@ -113,7 +119,10 @@ internal static class AccuracyCommand
                 var (x, classes) = task.Sample(options.Rows, seed);
                 foreach (var (name, create) in estimators)
                 {
-                    var row = Measure(suite, task.Id, dims, task.MutualInformation, name, seed, options.Rows, () => create(seed).Estimate(x, classes));
+                    var estimator = create(seed);
+                    var row = options.Intervals
+                        ? MeasureInterval(suite, task.Id, dims, task.MutualInformation, name, seed, options.Rows, Term(estimator, x, classes), seed)
+                        : Measure(suite, task.Id, dims, task.MutualInformation, name, seed, options.Rows, () => estimator.Estimate(x, classes));
                     rows.Add(row);
                     Progress(suite, t, tasks.Count, row);
                 }
@@ -134,6 +143,30 @@ internal static class AccuracyCommand
             return new AccuracyRow(suite, taskId, dims, truth, estimator, seed, n, double.NaN, clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>The estimate with its 95 % interval from <see cref="MutualInformationRunner"/> (half-sampling or the estimator's own).</summary>
+    private static AccuracyRow MeasureInterval(string suite, string taskId, string dims, double truth, string estimator, int seed, int n, TermEstimator term, int runSeed)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var outcome = MutualInformationRunner.Run(term, n, new CriterionOptions { Seed = runSeed });
+            var v = outcome.Result.Value;
+            return new AccuracyRow(suite, taskId, dims, truth, estimator, seed, n, v.Estimate, clock.Elapsed.TotalSeconds, null, v.CiLow, v.CiHigh);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            return new AccuracyRow(suite, taskId, dims, truth, estimator, seed, n, double.NaN, clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static TermEstimator Term(IMutualInformationEstimator e, FeatureMatrix x, FeatureMatrix y) =>
+        new(e.Name, EstimatorFamily.Auto, null, e.MinimumRows, e.IntervalStrategy, null,
+            (rows, ct) => e.EstimateDetailed(rows is null ? x : x.SelectRows(rows), rows is null ? y : y.SelectRows(rows), ct));
+
+    private static TermEstimator Term(ILabelMutualInformationEstimator e, FeatureMatrix x, int[] classes) =>
+        new(e.Name, EstimatorFamily.Auto, null, e.MinimumRows, e.IntervalStrategy, null,
+            (rows, ct) => e.EstimateDetailed(rows is null ? x : x.SelectRows(rows), rows is null ? classes : rows.Select(r => classes[r]).ToArray(), ct));
 
     private static void Progress(string suite, int index, int count, AccuracyRow row) =>
         Console.Error.WriteLine(

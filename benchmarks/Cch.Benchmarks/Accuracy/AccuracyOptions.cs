@@ -12,15 +12,16 @@ namespace Cch.Benchmarks.Accuracy;
 /// <param name="Rows">Sample size N per estimate.</param>
 /// <param name="OutPath">Markdown report path; the CSV of raw rows goes beside it (same name, <c>.csv</c>).</param>
 /// <param name="TaskFilter">Only tasks whose id contains this (case-insensitive), or null for all.</param>
+/// <param name="Intervals">Also compute each estimate's 95 % interval the way the criterion does and report coverage.</param>
 internal sealed record AccuracyOptions(
-    IReadOnlyList<string> Suites, IReadOnlyList<string>? Estimators, int Seeds, int Rows, string OutPath, string? TaskFilter)
+    IReadOnlyList<string> Suites, IReadOnlyList<string>? Estimators, int Seeds, int Rows, string OutPath, string? TaskFilter, bool Intervals = false)
 {
     /// <summary>The suite names <c>--suite</c> accepts besides <c>all</c>.</summary>
     public static readonly string[] SuiteNames = ["v1", "high", "label"];
 
     /// <summary>Usage text.</summary>
     public const string Usage =
-        "usage: accuracy [--suite v1|high|label|all] [--estimators ksg,gaussian,...] [--seeds 3] [--n 5000] [--out PATH.md] [--tasks SUBSTRING]";
+        "usage: accuracy [--suite v1|high|label|all] [--estimators ksg,gaussian,...] [--seeds 3] [--n 5000] [--out PATH.md] [--tasks SUBSTRING] [--intervals]";
 
     /// <summary>Parses the arguments after <c>accuracy</c>.</summary>
     /// <exception cref="ArgumentException">An unknown option, a missing or bad value, or an unknown estimator name.</exception>
@@ -32,9 +33,16 @@ internal sealed record AccuracyOptions(
         var rows = 5000;
         string? outPath = null;
         string? tasks = null;
+        var intervals = false;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
+            if (option == "--intervals")
+            {
+                intervals = true;
+                continue;
+            }
+
             if (i + 1 >= args.Count) throw new ArgumentException($"{option} needs a value. {Usage}");
             var value = args[++i];
             switch (option)
@@ -66,7 +74,7 @@ internal sealed record AccuracyOptions(
         if (rows < 4) throw new ArgumentException("--n must be at least 4.");
         outPath ??= Path.Combine("BenchmarkDotNet.Artifacts", "accuracy",
             $"accuracy-{suite}-n{rows}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
-        return new AccuracyOptions(suites, names, seeds, rows, outPath, string.IsNullOrEmpty(tasks) ? null : tasks);
+        return new AccuracyOptions(suites, names, seeds, rows, outPath, string.IsNullOrEmpty(tasks) ? null : tasks, intervals);
     }
 
     /// <summary>The CSV path beside the Markdown report.</summary>

@@ -110,6 +110,26 @@ internal static class AccuracyReport
             md.AppendLine();
         }
 
+        if (rows.Any(r => double.IsFinite(r.CiLow)))
+        {
+            md.AppendLine("## Interval coverage").AppendLine();
+            md.AppendLine("Share of 95 % intervals (computed as the criterion does: half-sampling, or the estimator's own) that contain the truth, " +
+                          "and that contain the estimator's own mean over the seeds (what the interval is built to cover: sampling and fitting " +
+                          "variability, not the estimator's bias).").AppendLine();
+            md.AppendLine("| Suite | Estimator | Intervals | Cover the truth | Cover the seed-mean | Mean width (nats) |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|");
+            foreach (var g in rows.Where(r => double.IsFinite(r.CiLow)).GroupBy(r => (r.Suite, r.Estimator)))
+            {
+                var means = g.GroupBy(r => r.TaskId).ToDictionary(t => t.Key, t => SeedMean(t));
+                var list = g.ToArray();
+                var truth = list.Count(r => r.CiLow <= r.Truth && r.Truth <= r.CiHigh);
+                var mean = list.Count(r => r.CiLow <= means[r.TaskId] && means[r.TaskId] <= r.CiHigh);
+                md.AppendLine($"| {g.Key.Suite} | {g.Key.Estimator} | {list.Length} | {Percent(truth, list.Length)} | {Percent(mean, list.Length)} | {F(list.Average(r => r.CiHigh - r.CiLow))} |");
+            }
+
+            md.AppendLine();
+        }
+
         var failures = rows.Where(r => r.Failure is not null).ToArray();
         if (failures.Length > 0)
         {
@@ -125,17 +145,19 @@ internal static class AccuracyReport
     public static string Csv(IReadOnlyList<AccuracyRow> rows)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("suite,task_id,dimensions,truth,estimator,seed,n,estimate,abs_error,seconds,failure");
+        csv.AppendLine("suite,task_id,dimensions,truth,estimator,seed,n,estimate,abs_error,seconds,failure,ci_low,ci_high");
         foreach (var r in rows)
         {
             csv.AppendLine(string.Join(',',
                 Quote(r.Suite), Quote(r.TaskId), Quote(r.Dimensions), r.Truth.ToString("R", Inv), Quote(r.Estimator),
                 r.Seed.ToString(Inv), r.Rows.ToString(Inv), r.Estimate.ToString("R", Inv), r.AbsoluteError.ToString("R", Inv),
-                r.Seconds.ToString("0.######", Inv), Quote(r.Failure ?? "")));
+                r.Seconds.ToString("0.######", Inv), Quote(r.Failure ?? ""), r.CiLow.ToString("R", Inv), r.CiHigh.ToString("R", Inv)));
         }
 
         return csv.ToString();
     }
+
+    private static string Percent(int count, int total) => $"{(100.0 * count / total).ToString("0", Inv)} % ({count})";
 
     private static double SeedMean(IEnumerable<AccuracyRow> rows)
     {

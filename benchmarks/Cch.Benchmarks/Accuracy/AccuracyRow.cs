@@ -11,9 +11,11 @@ namespace Cch.Benchmarks.Accuracy;
 /// <param name="Estimate">The estimate in nats; NaN when the estimator threw.</param>
 /// <param name="Seconds">Wall time of the estimate alone (not the sampling).</param>
 /// <param name="Failure">The exception message when the estimator threw, else null.</param>
+/// <param name="CiLow">Lower end of the 95 % interval (with <c>--intervals</c>), else NaN.</param>
+/// <param name="CiHigh">Upper end of the 95 % interval (with <c>--intervals</c>), else NaN.</param>
 internal sealed record AccuracyRow(
     string Suite, string TaskId, string Dimensions, double Truth, string Estimator, int Seed, int Rows,
-    double Estimate, double Seconds, string? Failure)
+    double Estimate, double Seconds, string? Failure, double CiLow = double.NaN, double CiHigh = double.NaN)
 {
     /// <summary>|estimate − truth| in nats (NaN when the estimator threw).</summary>
     public double AbsoluteError => Math.Abs(Estimate - Truth);
