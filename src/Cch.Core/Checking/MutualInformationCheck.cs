@@ -55,17 +55,17 @@ public static class MutualInformationCheck
     {
         ArgumentNullException.ThrowIfNull(settings);
         var sample = BmiSampleReader.Read(settings.SamplePath, settings.DimX, settings.DimY, cancellationToken);
-        var term = Term(sample.X, sample.Y, null, settings.Criterion);
+        var term = Term(sample.X, sample.Y, null, settings.Criterion, sample.Path);
         if (sample.Rows < term.MinimumRows)
             throw new CchInputException($"has {sample.Rows} rows, but the {term.Name} estimator{(term.KsgK is { } k ? $" with k = {k}" : string.Empty)} needs at least {term.MinimumRows}.", sample.Path);
         return term.Estimate(null, cancellationToken).Value;
     }
 
     /// <summary>The term for I(X;Y): Y a representation (<see cref="EstimatorSelection.Pair"/>) or a label (<see cref="EstimatorSelection.Label"/>).</summary>
-    private static TermEstimator Term(FeatureMatrix x, FeatureMatrix? y, LabelVector? label, CriterionOptions options)
+    private static TermEstimator Term(FeatureMatrix x, FeatureMatrix? y, LabelVector? label, CriterionOptions options, string? file = null)
     {
-        RejectConstant(x, "X");
-        if (y is not null) RejectConstant(y, "Y");
+        RejectConstant(x, "X", file);
+        if (y is not null) RejectConstant(y, "Y", file);
         if (label?.Classes is { } classes && classes.GroupBy(c => c).Count(g => g.Count() >= 2) < 2)
             throw new CchInputException(
                 $"The label '{label.Name}' has {classes.Distinct().Count()} distinct values in {classes.Length} rows and fewer than two of them occur twice, " +
@@ -75,14 +75,16 @@ public static class MutualInformationCheck
     }
 
     /// <summary>A representation constant in every column carries no information: almost always a broken dump.</summary>
-    private static void RejectConstant(FeatureMatrix m, string role)
+    private static void RejectConstant(FeatureMatrix m, string role, string? file)
     {
         var v = m.Values;
         var d = m.Columns;
         for (var i = d; i < v.Length; i++)
             if (v[i] != v[i % d])
                 return;
+        var name = file is null ? $"{role} ('{m.Name}')" : role;
         throw new CchInputException(
-            $"{role} ('{m.Name}') is constant: every one of its {m.Rows} rows has the same {d} value(s), so it carries no information about anything. Check how it was written.");
+            $"{name} is constant: every one of its {m.Rows} rows has the same {d} value(s), so it carries no information about anything. Check how it was written.",
+            file);
     }
 }

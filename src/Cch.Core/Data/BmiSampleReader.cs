@@ -40,6 +40,7 @@ public static partial class BmiSampleReader
         if (Directory.Exists(full)) throw new CchInputException("is a directory, expected a CSV sample.", full);
         if (!File.Exists(full)) throw new CchInputException("file not found; expected a CSV sample (a header X0,…,Y0,… and one sample per line).", full);
         if (new FileInfo(full).Length == 0) throw new CchInputException("empty file (0 bytes), expected a CSV sample with a header line.", full);
+        RejectBinary(full);
 
         try
         {
@@ -70,6 +71,19 @@ public static partial class BmiSampleReader
         {
             throw new CchInputException($"is not a well-formed CSV file: {e.Message}", full, inner: e);
         }
+    }
+
+    /// <summary>A Parquet file or other binary data given as SAMPLE: say so instead of quoting its bytes.</summary>
+    private static void RejectBinary(string path)
+    {
+        var head = new byte[4096];
+        int read;
+        using (var stream = File.OpenRead(path))
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (read >= 4 && head.AsSpan(0, 4).SequenceEqual("PAR1"u8))
+            throw new CchInputException("is a Parquet file, not a CSV sample; for Parquet use dotnet cch mi --x SPEC --y SPEC.", path);
+        if (head.AsSpan(0, read).IndexOf((byte)0) >= 0)
+            throw new CchInputException("is not a text file (it holds NUL bytes); expected a CSV sample.", path);
     }
 
     private static IReadOnlyList<string> CheckHeader(IReadOnlyList<string> names, int dimX, int dimY, string path)

@@ -5,7 +5,8 @@ namespace Cch.Reports;
 /// <summary>
 /// The JSON document of <c>dotnet cch mi --format json</c> (schema <c>schemas/cch-mi.schema.json</c>,
 /// camelCase): one mutual information I(X;Y) in nats with its confidence interval, what computed it,
-/// and what was read. Apart from <see cref="Timings"/>, the same seed and input give the same document.
+/// and what was read. Apart from the wall-clock times (<see cref="Timings"/>, the training's seconds), the
+/// same seed and input give the same document.
 /// </summary>
 public sealed record MutualInformationReport
 {

@@ -51,12 +51,12 @@ public static class MutualInformationReportBuilder
             Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
             Join = new JoinReport(data.Join.Key, data.Join.Mode switch { JoinMode.Inner => "inner", JoinMode.RowOrder => "row-order", _ => "strict" },
                 settings.Data.Filters.Select(f => f.ToString()).ToList(), data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
-            Warnings = Warnings(data, options, r, halfRows).ToList(),
+            Warnings = Warnings(data, options, settings.Data.Task, r, halfRows).ToList(),
             Timings = new TimingsReport(ReportBuilder.Seconds(readTime), ReportBuilder.Seconds(outcome.EstimateTime), ReportBuilder.Seconds(outcome.IntervalTime), ReportBuilder.Seconds(totalTime)),
         };
     }
 
-    private static IEnumerable<string> Warnings(PairData data, CriterionOptions options, MutualInformationResult r, int halfRows)
+    private static IEnumerable<string> Warnings(PairData data, CriterionOptions options, TaskKind task, MutualInformationResult r, int halfRows)
     {
         foreach (var note in r.Notes)
             yield return $"I(X;Y) ({r.Estimator}): {note}";
@@ -66,7 +66,8 @@ public static class MutualInformationReportBuilder
             yield return $"I(X;Y) = {ReportBuilder.F(r.Value.Estimate)} nats exceeds the label entropy H(Y) = {ReportBuilder.F(ReportBuilder.LabelEntropy(classes))} nats, its upper bound: the {r.Estimator} estimator's assumptions do not hold for X (e.g. a nearly degenerate within-class covariance); try another --estimator.";
         if (GaussianFallback(data, options, halfRows) is { } fallback)
             yield return fallback;
-        if (data.Label is { } label)
+        // Hints that auto-detection read the label as the wrong kind; an explicit --task needs none.
+        if (data.Label is { } label && task == TaskKind.Auto)
             foreach (var w in ReportBuilder.LabelKindWarnings(label))
                 yield return w;
         if (ReportBuilder.FewReplicatesWarning(options, halfRows) is { } few)

@@ -87,4 +87,18 @@ public sealed class BmiSampleReaderTests
         Assert.Contains("is a directory", Assert.Throws<CchInputException>(() => BmiSampleReader.Read(dir.Path, 1, 1)).Message);
         Assert.Contains("each side needs at least one column", Assert.Throws<CchInputException>(() => BmiSampleReader.Read(ok, 0, 2)).Message);
     }
+
+    [Fact]
+    public void A_parquet_or_other_binary_file_is_named_as_such_instead_of_quoting_its_bytes()
+    {
+        using var dir = new TempFolder();
+        var binary = dir.File("b.csv");
+        File.WriteAllBytes(binary, [(byte)'X', (byte)'0', (byte)',', 0, 1, 2, (byte)'\n']);
+
+        var parquet = Assert.Throws<CchInputException>(() => BmiSampleReader.Read(TestPaths.ParquetFixture("keyed_features.parquet"), 1, 1));
+        var other = Assert.Throws<CchInputException>(() => BmiSampleReader.Read(binary, 1, 1));
+
+        Assert.Equal("is a Parquet file, not a CSV sample; for Parquet use dotnet cch mi --x SPEC --y SPEC.", parquet.Reason);
+        Assert.Equal("is not a text file (it holds NUL bytes); expected a CSV sample.", other.Reason);
+    }
 }

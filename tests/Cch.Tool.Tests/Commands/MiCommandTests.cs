@@ -66,24 +66,38 @@ public sealed partial class MiCommandTests
     }
 
     [Fact]
-    public void A_label_from_the_real_handwritten_digits_gives_a_positive_value_below_ln_10()
+    public void On_the_real_handwritten_digits_a_label_value_lies_between_0_and_ln_10_and_both_terms_equal_checks()
     {
         using var dir = new TempFolder();
         var data = TestPaths.Shared("handwritten.parquet");
+        string[] common = ["--data", data, "--where", "split=train", "--estimator", "ksg", "--format", "json"];
 
-        // The mixed k-NN estimator (Ross 2014) for the 6-d mor6 view; I(X;Y) ≤ H(Y) ≤ ln 10 for ten classes.
-        var run = CchProcess.Run(dir.Path, "mi", "--data", data, "--x", "mor6", "--label", "label", "--where", "split=train", "--estimator", "mixed", "--format", "json");
+        // The k-NN family: Ross's mixed estimator for the 6-d mor6 view and the digit label, KSG for the pair.
+        var label = CchProcess.Run(dir.Path, ["mi", "--x", "mor6", "--label", "label", .. common]);
+        var pair = CchProcess.Run(dir.Path, ["mi", "--x", "zer47", "--y", "mor6", .. common]);
+        var check = CchProcess.Run(dir.Path, ["check", "--teacher", "zer47", "--student", "mor6", "--label", "label", .. common]);
 
-        Assert.True(run.ExitCode == 0, run.StdErr + run.StdOut);
-        SchemaAssert.Valid("cch-mi.schema.json", run.StdOut);
-        var doc = JsonNode.Parse(run.StdOut)!;
-        Assert.InRange(doc["estimate"]!.GetValue<double>(), 0.01, Math.Log(10));
+        Assert.True(label.ExitCode == 0, label.StdErr + label.StdOut);
+        SchemaAssert.Valid("cch-mi.schema.json", label.StdOut);
+        SchemaAssert.Valid("cch-mi.schema.json", pair.StdOut);
+        var doc = JsonNode.Parse(label.StdOut)!;
+        Assert.InRange(doc["estimate"]!.GetValue<double>(), 0.01, Math.Log(10)); // 0 ≤ I(X;Y) ≤ H(Y) ≤ ln 10 for ten classes
+        Assert.Equal("mixed", doc["estimator"]!.GetValue<string>());
         Assert.Equal(1400, doc["n"]!.GetValue<int>()); // README: 1,400 rows with split = 'train'
         Assert.Equal("classification", doc["task"]!.GetValue<string>());
         Assert.Equal(10, doc["label"]!["classes"]!.AsArray().Count);
-        Assert.Equal(1, doc["y"]!["dimensions"]!.GetValue<int>());
-        Assert.Equal(6, doc["x"]!["dimensions"]!.GetValue<int>());
+        Assert.Equal((6, 1), (doc["x"]!["dimensions"]!.GetValue<int>(), doc["y"]!["dimensions"]!.GetValue<int>()));
         Assert.Equal(600, doc["join"]!["rowsDroppedByFilter"]!.GetValue<int>());
+
+        // The same machinery and seed as the criterion: check's I(H_t;H_s) is I(teacher; student), its I(H_s;Y) is I(student; label).
+        var teacher = JsonNode.Parse(check.StdOut)!["teachers"]![0]!;
+        foreach (var (mi, term) in new[] { (pair, "miTeacherStudent"), (label, "miStudentLabel") })
+        {
+            var a = JsonNode.Parse(mi.StdOut)!;
+            foreach (var field in new[] { "estimate", "ciLow", "ciHigh", "standardError" })
+                Assert.Equal(teacher[term]![field]!.GetValue<double>(), a[field]!.GetValue<double>());
+            Assert.Equal(teacher[term]!["estimator"]!.GetValue<string>(), a["estimator"]!.GetValue<string>());
+        }
     }
 
     [Fact]
