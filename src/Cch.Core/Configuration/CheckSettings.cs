@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cch.Criterion;
 using Cch.Data;
 using Cch.Distillation;
