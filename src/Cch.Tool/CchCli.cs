@@ -13,6 +13,7 @@ internal static class CchCli
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(CheckCommand.CreateVerify());
         root.Subcommands.Add(EncodeCommand.Create());
+        root.Subcommands.Add(MiCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
         return root;
     }

@@ -12,8 +12,10 @@ internal static class CommandRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {Readable(error.Message)}");
-            var command = parse.CommandResult.Command is RootCommand ? "check" : parse.CommandResult.Command.Name;
+            // Distinct: System.CommandLine reports a missing argument once per argument with the same text.
+            foreach (var message in parse.Errors.Select(e => Readable(e.Message, parse.CommandResult)).Distinct())
+                Console.Error.WriteLine($"error: {message}");
+            var command = parse.CommandResult.Command is RootCommand ? "check" : CommandPath(parse.CommandResult);
             Console.Error.WriteLine($"Run 'dotnet cch --help' or 'dotnet cch {command} --help' for usage.");
             return (int)ExitCodes.InputError;
         }
@@ -93,17 +95,50 @@ internal static class CommandRunner
         }
     }
 
-    /// <summary>Rewrites System.CommandLine's conversion errors without .NET type names.</summary>
-    internal static string Readable(string message)
+    /// <summary>The command as typed after <c>dotnet cch</c>, e.g. <c>mi bmi</c>.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$");
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? s = result; s is System.CommandLine.Parsing.CommandResult { Command: not RootCommand } c; s = c.Parent)
+            names.Insert(0, c.Command.Name);
+        return string.Join(' ', names);
+    }
+
+    /// <summary>
+    /// Writes each warning on standard error: one <c>warning: …</c> line each when redirected (so CI logs
+    /// can be grepped), coloured when interactive.
+    /// </summary>
+    public static void WriteWarnings(IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            if (Console.IsErrorRedirected) Console.Error.WriteLine($"warning: {warning}");
+            else Diagnostics.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+    }
+
+    /// <summary>
+    /// Rewrites System.CommandLine's conversion errors without .NET type names, and names the arguments
+    /// a command expects when one is missing or malformed.
+    /// </summary>
+    /// <param name="message">System.CommandLine's message.</param>
+    /// <param name="result">The command being parsed, for its name and argument names; may be <c>null</c>.</param>
+    internal static string Readable(string message, System.CommandLine.Parsing.CommandResult? result = null)
+    {
+        var arguments = result?.Command is { Arguments.Count: > 0 } command ? string.Join(' ', command.Arguments.Select(a => a.Name)) : null;
+        var missing = System.Text.RegularExpressions.Regex.Match(message, @"^Required argument missing for command: '(?<command>[^']+)'\.?$");
+        if (missing.Success && arguments is not null)
+            return $"{CommandPath(result!)} needs the arguments {arguments}.";
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for (?<kind>option|command) '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$");
         if (!m.Success) return message;
         var type = m.Groups["type"].Value;
         var expected = type.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
             : type.Contains("Double", StringComparison.Ordinal) ? "a number"
             : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
             : "text";
-        return $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {expected}.";
+        return m.Groups["kind"].Value == "command" && arguments is not null
+            ? $"{CommandPath(result!)} {arguments}: '{m.Groups["value"].Value}' is not {expected}."
+            : $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {expected}.";
     }
 
     /// <summary>A Spectre console on standard error, for diagnostics and progress.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cch.Criterion;
 using Cch.Data;
 using Cch.Distillation;
@@ -91,9 +90,9 @@ public sealed record CheckSettings
         }
 
         var teachers = config.Teachers ?? [];
-        if (teachers.Count == 0) throw Missing("--teacher", "teachers", "the teacher representation, e.g. --teacher fac216");
-        if (config.Student is null) throw Missing("--student", "student", "the student representation, e.g. --student mor6");
-        if (config.Label is null) throw Missing("--label", "label", "the label column, e.g. --label label");
+        if (teachers.Count == 0) throw SettingRules.Missing("--teacher", "teachers", "the teacher representation, e.g. --teacher fac216");
+        if (config.Student is null) throw SettingRules.Missing("--student", "student", "the student representation, e.g. --student mor6");
+        if (config.Label is null) throw SettingRules.Missing("--label", "label", "the label column, e.g. --label label");
 
         if (settings.Verification is null && (config.TestWhere is { Count: > 0 } || config.TeacherLogits is { Count: > 0 }))
             throw new CchInputException("--test-where and --teacher-logits only apply with --verify.");
@@ -121,9 +120,9 @@ public sealed record CheckSettings
                 Student = ColumnSpec.Parse(config.Student),
                 Label = ColumnSpec.Parse(config.Label),
                 Key = string.IsNullOrWhiteSpace(config.Key) ? null : config.Key,
-                Join = Choice(config.Join, names.For("join", "join"), JoinMode.Strict, ("strict", JoinMode.Strict), ("inner", JoinMode.Inner), ("row-order", JoinMode.RowOrder)),
+                Join = SettingRules.Join(config.Join, names),
                 Filters = (config.Where ?? []).Select(RowFilter.Parse).ToList(),
-                Task = Choice(config.Task, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression)),
+                Task = SettingRules.Task(config.Task, names),
                 StudentBlur = Blur(config),
                 TeacherEncoders = (config.TeacherEncoders ?? []).Select(path => Encoder(config, path, names)).ToList(),
                 StudentEncoder = config.StudentEncoder is { } studentEncoder ? Encoder(config, studentEncoder, names) : null,
@@ -158,29 +157,15 @@ public sealed record CheckSettings
     {
         var names = new OptionNames(path);
         Common(config, names);
-        Choice(config.Join, names.For("join", "join"), JoinMode.Strict, ("strict", JoinMode.Strict), ("inner", JoinMode.Inner), ("row-order", JoinMode.RowOrder));
-        Choice(config.Task, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression));
+        SettingRules.Join(config.Join, names);
+        SettingRules.Task(config.Task, names);
         if (config.Teachers is { Count: 0 }) throw names.Error("teachers", "teachers", "the list is empty; name at least one teacher");
     }
 
     /// <summary>The options shared by files and examples: estimators, ranges, gate, output.</summary>
     private static CheckSettings Common(CchConfig config, OptionNames names)
     {
-        var families = EstimatorFamilyNames.Pairs.ToArray();
-        var criterion = new CriterionOptions
-        {
-            Estimator = Choice(config.Estimator, names.For("estimator", "estimator"), EstimatorFamily.Auto, families),
-            LabelEstimator = config.LabelEstimator is null ? null : Choice(config.LabelEstimator, names.For("label-estimator", "labelEstimator"), EstimatorFamily.Auto, families),
-            K = config.K ?? 3,
-            Seed = config.Seed ?? 0,
-            Margin = config.Margin ?? 0,
-            ConfidenceLevel = config.Confidence ?? 0.95,
-            Replicates = config.Replicates ?? 20,
-        };
-        if (criterion.K < 1) throw names.Error("k", "k", $"{criterion.K}: k must be at least 1");
-        if (criterion.Replicates < 2) throw names.Error("replicates", "replicates", $"{criterion.Replicates}: at least 2 half-samples are needed (20 or more for a gate)");
-        if (!(criterion.ConfidenceLevel is > 0 and < 1)) throw names.Error("confidence", "confidence", $"{criterion.ConfidenceLevel.ToString(CultureInfo.InvariantCulture)}: expected a level strictly between 0 and 1, e.g. 0.95");
-        if (!double.IsFinite(criterion.Margin)) throw names.Error("margin", "margin", "must be a finite number of nats");
+        var criterion = SettingRules.Criterion(names, config.Estimator, config.LabelEstimator, config.K, config.Seed, config.Margin, config.Confidence, config.Replicates);
         if (config.Report is { } report && (report.Length == 0 || report.EndsWith(Path.DirectorySeparatorChar) || report.EndsWith(Path.AltDirectorySeparatorChar)))
             throw names.Error("report", "report", $"'{report}' names no file; expected a file path such as cch-report.json");
 
@@ -189,16 +174,16 @@ public sealed record CheckSettings
         if (config.Threads is < 1) throw names.Error("threads", "threads", $"{config.Threads}: expected at least 1");
         if (config.InputShape is { } inputShape) ParseShape(inputShape, names.For("input-shape", "inputShape"));
 
-        var gate = Choice(config.Gate, names.For("gate", "gate"), Gate.Criterion, ("criterion", Gate.Criterion), ("verified", Gate.Verified), ("both", Gate.Both));
+        var gate = SettingRules.Choice(config.Gate, names.For("gate", "gate"), Gate.Criterion, ("criterion", Gate.Criterion), ("verified", Gate.Verified), ("both", Gate.Both));
 
         return new CheckSettings
         {
             Gate = gate,
             Verification = config.Verify == true ? VerificationFrom(config, criterion, names) : null,
             Criterion = criterion,
-            FailOn = Choice(config.FailOn, names.For("fail-on", "failOn"), FailOn.Fail, ("fail", FailOn.Fail), ("inconclusive", FailOn.Inconclusive)),
+            FailOn = SettingRules.Choice(config.FailOn, names.For("fail-on", "failOn"), FailOn.Fail, ("fail", FailOn.Fail), ("inconclusive", FailOn.Inconclusive)),
             ReportPath = config.Report,
-            Format = Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown)),
+            Format = SettingRules.Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown)),
         };
     }
 
@@ -242,23 +227,4 @@ public sealed record CheckSettings
         return test.Select(RowFilter.Parse).Any(t => a.Any(f => f.Column == t.Column && f.Value != t.Value));
     }
 
-    private static CchInputException Missing(string option, string key, string what) =>
-        new($"Missing {option} (config key '{key}'): {what}.");
-
-    private static T Choice<T>(string? value, (string Label, string? File) name, T fallback, params (string Name, T Value)[] choices)
-    {
-        if (value is null) return fallback;
-        foreach (var (choice, v) in choices)
-            if (string.Equals(choice, value.Trim(), StringComparison.OrdinalIgnoreCase))
-                return v;
-        throw new CchInputException($"{name.Label} '{value}' is not allowed; expected one of: {string.Join(", ", choices.Select(c => c.Name))}.", file: name.File);
-    }
-
-    /// <summary>Names a setting as the user wrote it: <c>--option</c> on the command line, <c>key 'name'</c> in a file.</summary>
-    private readonly record struct OptionNames(string? File)
-    {
-        public (string Label, string? File) For(string option, string key) => (File is null ? $"--{option}" : $"key '{key}'", File);
-
-        public CchInputException Error(string option, string key, string message) => new($"{For(option, key).Label} {message}.", file: File);
-    }
 }

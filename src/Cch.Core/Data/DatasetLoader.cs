@@ -47,6 +47,43 @@ public static class DatasetLoader
             Filters = request.Filters,
             StudentBlur = request.Blur,
         };
-        return new LoadSession(data, cancellationToken, featuresOnly: true).RunColumnAsync();
+        return new LoadSession(data, cancellationToken, LoadRoles.Column).RunColumnAsync();
+    }
+
+    /// <summary>
+    /// Loads a representation X with a second representation Y or with a label (for <c>dotnet cch mi</c>),
+    /// with the same specs, joins, filters, validation and error messages as <see cref="LoadAsync"/>.
+    /// </summary>
+    /// <param name="request">What to read; exactly one of <see cref="PairRequest.Y"/> and <see cref="PairRequest.Label"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// X with Y (rows in X's file order after filters) or with the label (rows in the label file's
+    /// order, as for <see cref="LoadAsync"/>); keys as text when <see cref="PairRequest.Key"/> is set.
+    /// </returns>
+    /// <exception cref="CchInputException">
+    /// Both or neither of Y and the label, Y the same column as X, or any bad input as for
+    /// <see cref="LoadAsync"/>; the message names file, column and first offending row.
+    /// </exception>
+    public static Task<PairData> LoadPairAsync(PairRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.X);
+        if (request.Y is not null && request.Label is not null)
+            throw new CchInputException($"Both --y '{request.Y}' and --label '{request.Label}' were given; Y is either a second representation (--y) or a label (--label), not both.");
+        if (request.Y is null && request.Label is null)
+            throw new CchInputException("Neither --y nor --label was given; Y is a second representation (--y SPEC) or a label column (--label SPEC).");
+        var data = new DataRequest
+        {
+            DataPath = request.DataPath,
+            BaseDirectory = request.BaseDirectory,
+            Teachers = request.Y is { } y ? [y] : [],
+            Student = request.X,
+            Label = request.Label ?? request.X,
+            Key = request.Key,
+            Join = request.Join,
+            Filters = request.Filters,
+            Task = request.Task,
+        };
+        return new LoadSession(data, cancellationToken, request.Y is null ? LoadRoles.Labelled : LoadRoles.Pair).RunPairAsync();
     }
 }

@@ -13,5 +13,6 @@ namespace Cch.Reports;
     AllowTrailingCommas = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(CchReport))]
+[JsonSerializable(typeof(MutualInformationReport))]
 [JsonSerializable(typeof(CchConfig))]
 public sealed partial class CchJsonContext : JsonSerializerContext;

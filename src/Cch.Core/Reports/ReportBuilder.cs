@@ -65,10 +65,8 @@ public static class ReportBuilder
             warnings.Add($"I(H_s;Y) = {F(label.Value.Estimate)} nats exceeds the label entropy H(Y) = {F(LabelEntropy(classes))} nats, its upper bound: the {result.StudentLabelEstimator} estimator's assumptions do not hold for this student (e.g. a nearly degenerate within-class covariance); try another --label-estimator.");
         warnings.AddRange(GaussianFallbackWarnings(data, options, result.HalfSampleRows));
         warnings.AddRange(LabelKindWarnings(data.Label));
-        if (options.Replicates < 10 && result.HalfSampleRows > 0)
-            warnings.Add($"The intervals come from only {options.Replicates} half-samples: their standard errors are rough (relative error about {100 / Math.Sqrt(2.0 * (options.Replicates - 1)):0}%); use --replicates 20 or more for a gate.");
-        if (data.Join.RowsDroppedByJoin > 0)
-            warnings.Add($"The inner join on '{data.Join.Key}' dropped {data.Join.RowsDroppedByJoin} rows whose key was not in every file.");
+        if (FewReplicatesWarning(options, result.HalfSampleRows) is { } few) warnings.Add(few);
+        if (JoinWarning(data.Join) is { } dropped) warnings.Add(dropped);
 
         return new CchReport
         {
@@ -97,6 +95,16 @@ public static class ReportBuilder
             Timings = new TimingsReport(Seconds(readTime), Seconds(result.EstimateTime), Seconds(result.IntervalTime), Seconds(totalTime)),
         };
     }
+
+    /// <summary>A warning when the half-sampled intervals rest on fewer than 10 replicates; <c>null</c> otherwise.</summary>
+    internal static string? FewReplicatesWarning(CriterionOptions options, int halfRows) =>
+        options.Replicates < 10 && halfRows > 0
+            ? $"The intervals come from only {options.Replicates} half-samples: their standard errors are rough (relative error about {(100 / Math.Sqrt(2.0 * (options.Replicates - 1))).ToString("0", CultureInfo.InvariantCulture)}%); use --replicates 20 or more for a gate."
+            : null;
+
+    /// <summary>A warning when an inner join dropped rows; <c>null</c> otherwise.</summary>
+    internal static string? JoinWarning(JoinSummary join) =>
+        join.RowsDroppedByJoin > 0 ? $"The inner join on '{join.Key}' dropped {join.RowsDroppedByJoin} rows whose key was not in every file." : null;
 
     /// <summary>
     /// The Gaussian estimators need more rows than dimensions for their bias-corrected
@@ -137,7 +145,7 @@ public static class ReportBuilder
     }
 
     /// <summary>Hints that the label was read as the wrong kind (the type decides; see docs/data-input.md).</summary>
-    private static IEnumerable<string> LabelKindWarnings(LabelVector label)
+    internal static IEnumerable<string> LabelKindWarnings(LabelVector label)
     {
         if (label.Classes is { } classes)
         {
@@ -155,7 +163,7 @@ public static class ReportBuilder
     }
 
     /// <summary>Plug-in entropy of the class frequencies, H(Y) = −Σ p_c ln p_c, in nats: the upper bound of I(X;Y).</summary>
-    private static double LabelEntropy(int[] classes)
+    internal static double LabelEntropy(int[] classes)
     {
         var h = 0.0;
         foreach (var g in classes.GroupBy(c => c))
@@ -181,11 +189,11 @@ public static class ReportBuilder
     private static MiValue Value(IntervalEstimate e) => new(Round(e.Estimate), Round(e.CiLow), Round(e.CiHigh));
 
     // Reports carry 6 decimals (micro-nats): far below any estimator's noise, and stable text.
-    private static double Round(double v) => Math.Round(v, 6);
+    internal static double Round(double v) => Math.Round(v, 6);
 
-    private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
+    internal static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
 
-    private static string F(double v) => (v == 0 ? 0 : v).ToString("0.###", CultureInfo.InvariantCulture);
+    internal static string F(double v) => (v == 0 ? 0 : v).ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Warnings about the training itself: too few rows per class, models stopped by the epoch limit.</summary>
     private static IEnumerable<string> TrainingWarnings(string teacher, VerificationResult v, VerificationOptions options, LabelVector label)

@@ -9,6 +9,9 @@ public static class ReportWriter
     /// <summary>The report as indented camelCase JSON.</summary>
     public static string ToJson(CchReport report) => JsonSerializer.Serialize(report, CchJsonContext.Default.CchReport);
 
+    /// <summary>The <c>mi</c> document as indented camelCase JSON (schema <c>schemas/cch-mi.schema.json</c>).</summary>
+    public static string ToJson(MutualInformationReport report) => JsonSerializer.Serialize(report, CchJsonContext.Default.MutualInformationReport);
+
     /// <summary>
     /// Checks that <paramref name="path"/> can take a report before any work is done: it must name a
     /// regular file (or nothing yet), not a directory, device, FIFO or socket; a symbolic link is
@@ -19,7 +22,7 @@ public static class ReportWriter
     /// <exception cref="CchInputException">The path cannot take a report; the message says why.</exception>
     public static string PrepareTarget(string path) => AtomicFile.PrepareTarget(path, "report", "cch-report.json");
 
-    /// <summary>Parses a report written by <see cref="ToJson"/>.</summary>
+    /// <summary>Parses a report written by <see cref="ToJson(CchReport)"/>.</summary>
     /// <exception cref="JsonException">The text is not a report.</exception>
     public static CchReport FromJson(string json) =>
         JsonSerializer.Deserialize(json, CchJsonContext.Default.CchReport) ?? throw new JsonException("The report is empty.");

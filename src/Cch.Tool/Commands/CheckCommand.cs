@@ -28,12 +28,7 @@ internal static partial class CheckCommand
             }
         }
 
-        foreach (var warning in outcome.Report.Warnings)
-        {
-            // One line per warning when redirected, so CI logs can be grepped; coloured when interactive.
-            if (Console.IsErrorRedirected) Console.Error.WriteLine($"warning: {warning}");
-            else CommandRunner.Diagnostics.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
-        }
+        CommandRunner.WriteWarnings(outcome.Report.Warnings);
 
         switch (settings.Format)
         {

@@ -11,17 +11,23 @@ internal sealed class LoadSession
     private readonly CancellationToken _cancellationToken;
     private readonly StringComparer _pathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
     private readonly List<FileState> _files = [];
-    private readonly bool _featuresOnly;
+    private readonly LoadRoles _roles;
 
     /// <param name="request">What to read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <param name="featuresOnly">Read only the student spec (and key, filters): no teachers, no label (for <c>encode</c>).</param>
-    public LoadSession(DataRequest request, CancellationToken cancellationToken, bool featuresOnly = false)
+    /// <param name="roles">
+    /// Which specs are read: teachers, student and label (<c>check</c>); the student spec alone
+    /// (<c>encode</c>); or, for <c>mi</c>, X (the student spec) with Y (the one teacher spec) or with the label.
+    /// </param>
+    public LoadSession(DataRequest request, CancellationToken cancellationToken, LoadRoles roles = LoadRoles.Check)
     {
         _request = request;
         _cancellationToken = cancellationToken;
-        _featuresOnly = featuresOnly;
+        _roles = roles;
     }
+
+    /// <summary>Whether the label spec is read (otherwise the student's file sets the row order).</summary>
+    private bool ReadsLabel => _roles is LoadRoles.Check or LoadRoles.Labelled;
 
     /// <summary>Reads the student spec alone, with its keys when a key is given.</summary>
     public async Task<ColumnData> RunColumnAsync()
@@ -36,20 +42,39 @@ internal sealed class LoadSession
         };
     }
 
+    /// <summary>Reads X (the student spec) with Y (the one teacher spec, <see cref="LoadRoles.Pair"/>) or with the label (<see cref="LoadRoles.Labelled"/>).</summary>
+    public async Task<PairData> RunPairAsync()
+    {
+        var dataset = await RunAsync().ConfigureAwait(false);
+        return new PairData
+        {
+            X = dataset.Student,
+            Y = _roles == LoadRoles.Pair ? dataset.Teachers[0] : null,
+            Label = _roles == LoadRoles.Labelled ? dataset.Label : null,
+            Keys = dataset.Keys,
+            Inputs = dataset.Inputs,
+            Join = dataset.Join,
+        };
+    }
+
     public async Task<Dataset> RunAsync()
     {
         var request = _request;
-        if (!_featuresOnly && (request.Teachers is null || request.Teachers.Count == 0))
+        if (_roles == LoadRoles.Check && (request.Teachers is null || request.Teachers.Count == 0))
             throw new CchInputException("No teacher representation was given; expected at least one teacher column spec ([PATH:]COLUMN).");
         ArgumentNullException.ThrowIfNull(request.Student);
         ArgumentNullException.ThrowIfNull(request.Label);
         if (request.TeacherEncoders.Count > 1 && request.TeacherEncoders.Count != request.Teachers.Count)
             throw new CchInputException($"--teacher-encoder was given {request.TeacherEncoders.Count} times for {request.Teachers.Count} teacher(s); give one for every teacher or one per --teacher, in the same order.");
 
-        // Files in first-use order: teachers, student, label.
+        if (_roles == LoadRoles.Pair && request.Teachers.Count != 1)
+            throw new ArgumentException("A pair of representations has exactly one Y.", nameof(request));
+
+        // Files in first-use order: teachers, student, label (for mi: X, then Y or the label).
+        if (_roles is LoadRoles.Pair or LoadRoles.Labelled) Resolve(request.Student);
         var teacherFiles = request.Teachers.Select(Resolve).ToList();
         var studentFile = Resolve(request.Student);
-        var labelFile = _featuresOnly ? studentFile : Resolve(request.Label);
+        var labelFile = ReadsLabel ? Resolve(request.Label) : studentFile;
         CheckDistinctRepresentations(teacherFiles, studentFile);
         try
         {
@@ -67,7 +92,7 @@ internal sealed class LoadSession
             var names = DisplayNames([.. request.Teachers.Select((spec, i) => (spec, teacherFiles[i])), (request.Student, studentFile)]);
             var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec, names[i])).ToList();
             var studentPlan = Plan(features, studentFile, request.Student, names[^1]);
-            var labelColumn = _featuresOnly ? null : ResolveLabel(labelFile);
+            var labelColumn = ReadsLabel ? ResolveLabel(labelFile) : null;
             ResolveKey();
             ResolveFilters();
 
@@ -78,9 +103,9 @@ internal sealed class LoadSession
                 ApplyFilters(state);
             var (rows, summary) = _request.Key is null ? AlignByPosition(labelFile) : JoinOnKey(labelFile);
 
-            var label = _featuresOnly
-                ? LabelVector.ForValues("none", new double[rows])
-                : LabelBuilder.Build(labelFile.Label!, labelFile.OutputRows!, request.Task, labelFile.Path);
+            var label = ReadsLabel
+                ? LabelBuilder.Build(labelFile.Label!, labelFile.OutputRows!, request.Task, labelFile.Path)
+                : LabelVector.ForValues("none", new double[rows]);
             var keys = request.Key is null ? null : labelFile.OutputRows!.Select(r => labelFile.Key!.Text(r)).ToArray();
 
             // Stream the numeric columns into N×d matrices.
@@ -165,6 +190,15 @@ internal sealed class LoadSession
     private void CheckDistinctRepresentations(List<FileState> teacherFiles, FileState studentFile)
     {
         var teachers = _request.Teachers;
+        if (_roles == LoadRoles.Pair)
+        {
+            if (teacherFiles[0] == studentFile && teachers[0].Column == _request.Student.Column)
+                throw new CchInputException(
+                    $"--y '{teachers[0]}' is the same column as --x '{_request.Student}'; I(X;X) is the entropy of X (infinite for continuous values), not a mutual information between two representations; give two different columns.",
+                    studentFile.Path, teachers[0].Column);
+            return;
+        }
+
         for (var i = 0; i < teachers.Count; i++)
         {
             var spec = teachers[i];
@@ -207,8 +241,14 @@ internal sealed class LoadSession
             .Select(c => c.Name)
             .ToList();
         var hint = common.Count == 0 ? string.Empty : $" (string or integer columns that every file has: {Messages.Some(common, 5)})";
+        var sources = _roles switch
+        {
+            LoadRoles.Pair => "X (--x) and Y (--y)",
+            LoadRoles.Labelled => "X (--x) and the label (--label)",
+            _ => "The teachers, the student and the label",
+        };
         throw new CchInputException(
-            $"The teachers, the student and the label come from {_files.Count} files ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}) "
+            $"{sources} come from {_files.Count} files ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}) "
             + $"but no --key was given; rows of several files must be matched with --key COLUMN{hint}, "
             + "or, if the files are row-aligned by construction (row i of every file is the same sample), with --join row-order.");
     }

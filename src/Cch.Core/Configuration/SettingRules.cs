@@ -1,0 +1,65 @@
+using System.Globalization;
+using Cch.Criterion;
+using Cch.Data;
+
+namespace Cch.Configuration;
+
+/// <summary>
+/// The validation rules that every command's settings share (<see cref="CheckSettings"/>,
+/// <see cref="MutualInformationSettings"/>, <see cref="BmiSettings"/>): named choices,
+/// estimator options and their ranges, joins and tasks. One place, so the commands accept the same
+/// values and say the same thing about bad ones.
+/// </summary>
+internal static class SettingRules
+{
+    /// <summary>
+    /// Estimator family, k, seed, margin, confidence level and replicates, checked; <c>null</c> values
+    /// take the defaults (auto, 3, 0, 0, 0.95, 20).
+    /// </summary>
+    /// <exception cref="CchInputException">A family that does not exist, k &lt; 1, fewer than 2 replicates, a level outside (0, 1) or a non-finite margin.</exception>
+    public static CriterionOptions Criterion(OptionNames names, string? estimator, string? labelEstimator = null, int? k = null, int? seed = null,
+        double? margin = null, double? confidence = null, int? replicates = null)
+    {
+        var families = EstimatorFamilyNames.Pairs.ToArray();
+        var criterion = new CriterionOptions
+        {
+            Estimator = Choice(estimator, names.For("estimator", "estimator"), EstimatorFamily.Auto, families),
+            LabelEstimator = labelEstimator is null ? null : Choice(labelEstimator, names.For("label-estimator", "labelEstimator"), EstimatorFamily.Auto, families),
+            K = k ?? 3,
+            Seed = seed ?? 0,
+            Margin = margin ?? 0,
+            ConfidenceLevel = confidence ?? 0.95,
+            Replicates = replicates ?? 20,
+        };
+        if (criterion.K < 1) throw names.Error("k", "k", $"{criterion.K}: k must be at least 1");
+        if (criterion.Replicates < 2) throw names.Error("replicates", "replicates", $"{criterion.Replicates}: at least 2 half-samples are needed (20 or more for a gate)");
+        if (!(criterion.ConfidenceLevel is > 0 and < 1)) throw names.Error("confidence", "confidence", $"{criterion.ConfidenceLevel.ToString(CultureInfo.InvariantCulture)}: expected a level strictly between 0 and 1, e.g. 0.95");
+        if (!double.IsFinite(criterion.Margin)) throw names.Error("margin", "margin", "must be a finite number of nats");
+        return criterion;
+    }
+
+    /// <summary><c>strict</c> (the default), <c>inner</c> or <c>row-order</c>.</summary>
+    /// <exception cref="CchInputException">Another value.</exception>
+    public static JoinMode Join(string? value, OptionNames names) =>
+        Choice(value, names.For("join", "join"), JoinMode.Strict, ("strict", JoinMode.Strict), ("inner", JoinMode.Inner), ("row-order", JoinMode.RowOrder));
+
+    /// <summary><c>auto</c> (the default), <c>classification</c> or <c>regression</c>.</summary>
+    /// <exception cref="CchInputException">Another value.</exception>
+    public static TaskKind Task(string? value, OptionNames names) =>
+        Choice(value, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression));
+
+    /// <summary>"Missing --option (config key 'key'): what." for a required setting.</summary>
+    public static CchInputException Missing(string option, string key, string what) =>
+        new($"Missing {option} (config key '{key}'): {what}.");
+
+    /// <summary>The value among <paramref name="choices"/> (case-insensitive, trimmed), or <paramref name="fallback"/> for <c>null</c>.</summary>
+    /// <exception cref="CchInputException">The value is none of the choices; the message lists them.</exception>
+    public static T Choice<T>(string? value, (string Label, string? File) name, T fallback, params (string Name, T Value)[] choices)
+    {
+        if (value is null) return fallback;
+        foreach (var (choice, v) in choices)
+            if (string.Equals(choice, value.Trim(), StringComparison.OrdinalIgnoreCase))
+                return v;
+        throw new CchInputException($"{name.Label} '{value}' is not allowed; expected one of: {string.Join(", ", choices.Select(c => c.Name))}.", file: name.File);
+    }
+}
