@@ -34,11 +34,7 @@ public static class MutualInformationCheck
         var options = settings.Criterion;
         var term = Term(data.X, data.Y, data.Label, options);
         var n = data.Rows;
-        var needed = Math.Max(CchCriterion.MinimumRows(options.K), term.IntervalStrategy == IntervalStrategy.HalfSampling ? 2 * term.MinimumRows : term.MinimumRows);
-        if (n < needed)
-            throw new CchInputException(
-                $"{n} rows remain after filters and joins, but an estimate with k = {options.K} needs at least {needed} " +
-                "(max(50, 20·k): below that its interval is not trustworthy; see docs/criterion.md).");
+        InputChecks.RequireRows(n, [term], options.K, "an estimate");
         var outcome = MutualInformationRunner.Run(term, n, options, null, cancellationToken);
         return MutualInformationReportBuilder.Build(data, settings, outcome, readTime, total.Elapsed);
     }
@@ -64,27 +60,10 @@ public static class MutualInformationCheck
     /// <summary>The term for I(X;Y): Y a representation (<see cref="EstimatorSelection.Pair"/>) or a label (<see cref="EstimatorSelection.Label"/>).</summary>
     private static TermEstimator Term(FeatureMatrix x, FeatureMatrix? y, LabelVector? label, CriterionOptions options, string? file = null)
     {
-        RejectConstant(x, "X", file);
-        if (y is not null) RejectConstant(y, "Y", file);
-        if (label?.Classes is { } classes && classes.GroupBy(c => c).Count(g => g.Count() >= 2) < 2)
-            throw new CchInputException(
-                $"The label '{label.Name}' has {classes.Distinct().Count()} distinct values in {classes.Length} rows and fewer than two of them occur twice, " +
-                "so I(X;Y) cannot be estimated. Is it an identifier, or a regression target (--task regression)?");
+        InputChecks.RejectConstant(x, file is null ? $"X ('{x.Name}')" : "X", file);
+        if (y is not null) InputChecks.RejectConstant(y, file is null ? $"Y ('{y.Name}')" : "Y", file);
+        if (label is not null) InputChecks.RejectDegenerateLabel(label, "I(X;Y)");
         var selection = EstimatorSelection.Create(options);
         return y is not null ? selection.Pair(x, y) : selection.Label(x, label!);
-    }
-
-    /// <summary>A representation constant in every column carries no information: almost always a broken dump.</summary>
-    private static void RejectConstant(FeatureMatrix m, string role, string? file)
-    {
-        var v = m.Values;
-        var d = m.Columns;
-        for (var i = d; i < v.Length; i++)
-            if (v[i] != v[i % d])
-                return;
-        var name = file is null ? $"{role} ('{m.Name}')" : role;
-        throw new CchInputException(
-            $"{name} is constant: every one of its {m.Rows} rows has the same {d} value(s), so it carries no information about anything. Check how it was written.",
-            file);
     }
 }

@@ -44,11 +44,7 @@ public static class CchCriterion
         var pairs = teachers.Select(t => selection.Pair(t, data.Student)).ToList();
         var terms = pairs.Append(label).ToList();
         var halfSampled = terms.Where(t => t.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
-        var needed = Math.Max(MinimumRows(options.K), terms.Max(t => t.IntervalStrategy == IntervalStrategy.HalfSampling ? 2 * t.MinimumRows : t.MinimumRows));
-        if (n < needed)
-            throw new CchInputException(
-                $"{n} rows remain after filters and joins, but the criterion with k = {options.K} needs at least {needed} " +
-                $"(max(50, 20·k): below that its intervals are not trustworthy; see docs/criterion.md).");
+        InputChecks.RequireRows(n, terms, options.K, "the criterion");
 
         var total = terms.Count + (halfSampled.Count > 0 ? options.Replicates * halfSampled.Count : 0);
         var done = 0;
@@ -142,27 +138,8 @@ public static class CchCriterion
         foreach (var t in data.Teachers)
             if (t.Rows != data.Rows)
                 throw new ArgumentException($"Teacher '{t.Name}' has {t.Rows} rows but the student has {data.Rows}.", nameof(data));
-        RejectConstant(data.Student, "student");
-        foreach (var t in data.Teachers) RejectConstant(t, "teacher");
-        if (data.Label.Classes is { } classes)
-        {
-            var counts = classes.GroupBy(c => c).Select(g => g.Count()).ToList();
-            if (counts.Count(c => c >= 2) < 2)
-                throw new CchInputException(
-                    $"The label '{data.Label.Name}' has {counts.Count} distinct values in {classes.Length} rows and fewer than two of them occur twice, " +
-                    "so I(H_s;Y) cannot be estimated. Is it an identifier, or a regression target (--task regression)?");
-        }
-    }
-
-    /// <summary>A representation constant in every column carries no information: almost always a broken dump.</summary>
-    private static void RejectConstant(FeatureMatrix m, string role)
-    {
-        var v = m.Values;
-        var d = m.Columns;
-        for (var i = d; i < v.Length; i++)
-            if (v[i] != v[i % d])
-                return;
-        throw new CchInputException(
-            $"The {role} representation '{m.Name}' is constant: every one of its {m.Rows} rows has the same {d} values, so it carries no information. Check how it was dumped.");
+        InputChecks.RejectConstant(data.Student, $"The student representation '{data.Student.Name}'");
+        foreach (var t in data.Teachers) InputChecks.RejectConstant(t, $"The teacher representation '{t.Name}'");
+        InputChecks.RejectDegenerateLabel(data.Label);
     }
 }
