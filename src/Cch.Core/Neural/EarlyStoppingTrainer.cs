@@ -25,6 +25,7 @@ internal static class EarlyStoppingTrainer
     /// <param name="onEpoch">Called after each epoch with the number of epochs done, or <c>null</c>.</param>
     /// <param name="diverged">Makes the exception thrown when the validation loss was never finite, from the epochs trained.</param>
     /// <param name="cancellationToken">Checked before every step.</param>
+    /// <param name="decayed">The parameters <see cref="TrainingSchedule.WeightDecay"/> applies to, or <c>null</c> for all.</param>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public static TrainingOutcome Train(
         nn.Module model,
@@ -35,10 +36,13 @@ internal static class EarlyStoppingTrainer
         int shuffleSeed,
         Action<int>? onEpoch,
         Func<int, Exception> diverged,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<TorchSharp.Modules.Parameter>? decayed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fitRows, 1);
-        using var optimizer = new AdamWOptimizer(model.parameters(), schedule.LearningRate, schedule.WeightDecay);
+        using var optimizer = new AdamWOptimizer(
+            model.parameters().Select(p => (p, decayed is null || decayed.Any(d => ReferenceEquals(d, p)) ? schedule.WeightDecay : 0.0)),
+            schedule.LearningRate);
         var order = new long[fitRows];
         for (var i = 0; i < fitRows; i++) order[i] = i;
         var random = new Random(shuffleSeed);

@@ -80,7 +80,14 @@ internal static class Mlp
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var accessor = model.call(x).to_type(ScalarType.Float64).contiguous().data<double>();
+        return ToDoubles(model.call(x));
+    }
+
+    /// <summary><paramref name="t"/>'s values as a managed row-major float64 array.</summary>
+    public static double[] ToDoubles(Tensor t)
+    {
+        using var scope = NewDisposeScope();
+        using var accessor = t.to_type(ScalarType.Float64).contiguous().data<double>();
         return accessor.ToArray();
     }
 }
