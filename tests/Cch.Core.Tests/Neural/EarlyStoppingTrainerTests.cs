@@ -74,4 +74,24 @@ public sealed class EarlyStoppingTrainerTests
 
         Assert.Equal(2, steps); // the third step never started
     }
+
+    [Fact]
+    public void Weight_decay_reaches_only_the_listed_parameters()
+    {
+        // With a zero gradient AdamW's moment update is 0, so each step only decays: p ← p·(1 − lr·λ)
+        // (Loshchilov & Hutter 2019, Algorithm 2). 4 rows in batches of 2 → 2 steps per epoch; 1 epoch.
+        var schedule = new TrainingSchedule(LearningRate: 0.1, WeightDecay: 0.5, BatchSize: 2, MaxEpochs: 1, Patience: 1);
+        var (weight, bias, w0, b0) = TorchSession.Run(1, () =>
+        {
+            using var model = nn.Linear(1, 1);
+            var w = model.weight!.item<float>();
+            var b = model.bias!.item<float>();
+            EarlyStoppingTrainer.Train(model, 4, _ => ExplicitScalars.Scale(ExplicitScalars.Sum(model.weight!.sum(), model.bias!.sum()), 0), () => 1.0,
+                schedule, 1, null, _ => new InvalidOperationException(), CancellationToken.None, [model.weight!]);
+            return (model.weight!.item<float>(), model.bias!.item<float>(), w, b);
+        });
+
+        Assert.Equal(w0 * 0.95 * 0.95, weight, 1e-6); // float32 arithmetic: 1e-6 is ~10 ulps
+        Assert.Equal(b0, bias);
+    }
 }
