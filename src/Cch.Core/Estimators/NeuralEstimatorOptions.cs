@@ -42,9 +42,10 @@ public sealed record NeuralEstimatorOptions
     /// bound fell below 0, and the held-out estimate stopped at 0.44 of 1.02 nats). Each step shrinks the
     /// input weights by a factor 1 − lr·λ, so weights that the data do not push consistently decay, while
     /// undecayed deeper layers keep the critic's output scale free (decaying every layer capped the critic:
-    /// 1.97 instead of 2.57 nats at a true 2.76). Measured trade-off, InfoNCE: λ = 10 / 20 / 30 gave
+    /// 1.97 instead of 2.57 nats at a true 2.76). Measured trade-off, InfoNCE with 256-wide critics: λ = 10 / 20 / 30 gave
     /// 0.67 / 0.74 / 0.73 on the 100 + 100 task, 1.243 / 1.257 / 1.248 on equicorrelated 25 + 25 (truth 1.292)
     /// and 2.59 / 2.55 / 2.52 on equicorrelated 5 + 5, ρ = 0.99 (truth 2.757); λ = 100 fell to 0.35 on the first.
+    /// (docs/estimators.md has the table at the 128-wide defaults.)
     /// </remarks>
     public double? WeightDecay { get; init; }
 
