@@ -56,7 +56,7 @@ internal static class CommandRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return (int)ExitCodes.InputError;
         }
-        catch (Cch.Distillation.TorchUnavailableException e)
+        catch (Cch.Neural.TorchUnavailableException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             Console.Error.WriteLine("The criterion without --verify does not need libtorch and still works.");

@@ -20,7 +20,7 @@ public static class CheckRunner
     /// <param name="verificationProgress">Receives training progress with <c>--verify</c>; may be <c>null</c>.</param>
     /// <returns>The report (its <see cref="CchReport.ExitCode"/> is the gate's exit code).</returns>
     /// <exception cref="CchInputException">Bad input or settings.</exception>
-    /// <exception cref="Distillation.TorchUnavailableException">With <c>--verify</c>, libtorch cannot be loaded.</exception>
+    /// <exception cref="Neural.TorchUnavailableException">With <c>--verify</c>, libtorch cannot be loaded.</exception>
     public static async Task<CheckOutcome> RunAsync(
         CheckSettings settings,
         IProgress<CriterionProgress>? progress = null,

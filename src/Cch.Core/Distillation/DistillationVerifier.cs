@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Cch.Distillation.Internal;
+using Cch.Neural;
 
 namespace Cch.Distillation;
 
@@ -10,8 +10,6 @@ namespace Cch.Distillation;
 /// </summary>
 public static class DistillationVerifier
 {
-    private static readonly Lock RunGate = new();
-
     /// <summary>
     /// Runs the verification for one teacher (method and sources: <c>docs/verification.md</c>).
     /// <list type="bullet">
@@ -30,12 +28,12 @@ public static class DistillationVerifier
     /// outcome follows the primary metric (accuracy, or MSE for regression). One seed gives no interval and always no-difference.</item>
     /// </list>
     /// Deterministic for the same data, options and <see cref="VerificationOptions.Threads"/>. Calls in one process run one at a
-    /// time (libtorch's generator and thread count are process-wide).
+    /// time, and not while a trained estimator trains (<c>TorchSession</c>: libtorch's generator and thread count are process-wide).
     /// </summary>
     /// <param name="data">Training and test rows (see <see cref="VerificationData"/>).</param>
     /// <param name="options">Architecture, optimiser, early stopping, seeds, grid and interval level.</param>
     /// <param name="progress">Receives a report after every epoch of every model and a finished report per model, synchronously on the training thread; throttling is the caller's job.</param>
-    /// <param name="cancellationToken">Checked before every epoch.</param>
+    /// <param name="cancellationToken">Checked before every training step.</param>
     /// <returns>The chosen T and λ, per-seed metrics, paired differences, the grid and timings in seconds.</returns>
     /// <exception cref="TorchUnavailableException">libtorch cannot be loaded on this machine; the message says why and what to do.</exception>
     /// <exception cref="CchInputException">Inconsistent data (e.g. too few training rows, classes missing from training), an option out of range, or training that diverged.</exception>
@@ -45,13 +43,6 @@ public static class DistillationVerifier
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var prepared = PreparedData.Create(data, options); // input errors surface without loading libtorch
-        TorchRuntime.Require();                            // before anything touches TorchSharp.torch
-        lock (RunGate)
-            return Run(data.TeacherName, prepared, options, progress, cancellationToken);
+        return TorchSession.Run(options.Threads, () => VerificationRun.Execute(data.TeacherName, prepared, options, progress, cancellationToken));
     }
-
-    // A separate method, so no TorchSharp code is reached before the native bootstrap has run.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static VerificationResult Run(string teacher, PreparedData prepared, VerificationOptions options, IProgress<VerificationProgress>? progress, CancellationToken cancellationToken) =>
-        VerificationRun.Execute(teacher, prepared, options, progress, cancellationToken);
 }

@@ -6,7 +6,7 @@
 using Cch;
 using Cch.Configuration;
 using Cch.Data;
-using Cch.Distillation;
+using Cch.Neural;
 using CchKd;
 using MathNet.Numerics.Statistics;
 using TorchSharp;

@@ -1,4 +1,5 @@
 using Cch.Distillation.Internal;
+using Cch.Tests.Neural;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cch.Data;
 using Cch.Distillation;
+using Cch.Tests.Neural;
 using TorchSharp;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using TorchSharp;
+using static Cch.Neural.ExplicitScalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -7,7 +8,8 @@ namespace Cch.Distillation.Internal;
 /// <summary>
 /// The training objectives, on libtorch tensors. Batch means throughout, so the loss scale does not
 /// depend on the batch size. Teacher outputs are detached: gradients reach the student only.
-/// Call <see cref="TorchRuntime.Require"/> before any of these.
+/// Call <see cref="Neural.TorchRuntime.Require"/> before any of these. Constants are explicit scalars
+/// (<see cref="Neural.ExplicitScalars"/>).
 /// </summary>
 internal static class DistillationLosses
 {
@@ -52,22 +54,4 @@ internal static class DistillationLosses
     /// <param name="lambda">λ ≥ 0.</param>
     public static Tensor Regression(Tensor studentPredictions, Tensor targets, Tensor teacherPredictions, double lambda) =>
         Sum(mse_loss(studentPredictions, targets), Scale(mse_loss(studentPredictions, teacherPredictions.detach()), lambda));
-
-    /// <summary>
-    /// <paramref name="t"/>·<paramref name="factor"/> with an explicit scalar that stays alive until the
-    /// native call returns (an implicit double → Scalar temporary can be finalized mid-call; see
-    /// <see cref="AdamWOptimizer"/>).
-    /// </summary>
-    private static Tensor Scale(Tensor t, double factor)
-    {
-        using var s = factor.ToScalar();
-        return t.mul(s);
-    }
-
-    /// <summary><paramref name="a"/> + <paramref name="b"/> with an explicit α = 1 (the <c>+</c> operator creates an implicit one).</summary>
-    private static Tensor Sum(Tensor a, Tensor b)
-    {
-        using var one = 1.0.ToScalar();
-        return a.add(b, one);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cch.Neural;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,22 +15,8 @@ namespace Cch.Distillation.Internal;
 /// </summary>
 internal static class VerificationRun
 {
-    /// <summary>Runs the verification on checked, preprocessed data.</summary>
+    /// <summary>Runs the verification on checked, preprocessed data; call inside a <see cref="TorchSession"/>.</summary>
     public static VerificationResult Execute(string teacherName, PreparedData d, VerificationOptions o, IProgress<VerificationProgress>? progress, CancellationToken ct)
-    {
-        var previousThreads = get_num_threads();
-        set_num_threads(o.Threads);
-        try
-        {
-            return Core(teacherName, d, o, progress, ct);
-        }
-        finally
-        {
-            set_num_threads(previousThreads);
-        }
-    }
-
-    private static VerificationResult Core(string teacherName, PreparedData d, VerificationOptions o, IProgress<VerificationProgress>? progress, CancellationToken ct)
     {
         var grid = Grid(d, o);
         var seeds = o.Seeds;
@@ -50,23 +37,23 @@ internal static class VerificationRun
             ct.ThrowIfCancellationRequested();
             var seedIndex = s;
             var seed = unchecked(o.Seed + s);
-            void Report(string arm, int epoch, ArmTraining? done) =>
+            void Report(string arm, int epoch, TrainingOutcome? done) =>
                 progress?.Report(new VerificationProgress(teacherName, seedIndex, seeds, arm, epoch, o.MaxEpochs, done is not null,
                     done is null ? null : Summary(arm, done, lossScale, d.IsClassification)));
 
-            var (fit, validation) = ValidationSplit.Draw(d.TrainRows, d.ClassTrain, o.ValidationFraction, SeedStreams.Managed(seed, SeedStreams.Split));
+            var (fit, validation) = ValidationSplit.Draw(d.TrainRows, d.ClassTrain, o.ValidationFraction, SeedStreams.Managed(seed, DistillationStreams.Split));
 
             // Modules are created outside any dispose scope (a scope would own and dispose their parameters).
             Sequential? teacher = null;
             if (d.TeacherTrain is not null)
             {
-                manual_seed(SeedStreams.Torch(seed, SeedStreams.TeacherInit));
-                teacher = MlpTrainer.Create(d.TeacherColumns, o.HiddenUnits, d.Outputs);
+                manual_seed(SeedStreams.Torch(seed, DistillationStreams.TeacherInit));
+                teacher = Mlp.Create(d.TeacherColumns, [o.HiddenUnits], d.Outputs);
             }
 
-            manual_seed(SeedStreams.Torch(seed, SeedStreams.StudentInit));
-            using var student = MlpTrainer.Create(d.StudentColumns, o.HiddenUnits, d.Outputs);
-            var initial = MlpTrainer.Snapshot(student); // one initial state, loaded into every student arm of this seed
+            manual_seed(SeedStreams.Torch(seed, DistillationStreams.StudentInit));
+            using var student = Mlp.Create(d.StudentColumns, [o.HiddenUnits], d.Outputs);
+            var initial = Mlp.Snapshot(student); // one initial state, loaded into every student arm of this seed
             try
             {
                 using var scope = NewDisposeScope();
@@ -78,8 +65,8 @@ internal static class VerificationRun
                 {
                     teacherClock.Start();
                     var data = new ArmTensors(Rows(d.TeacherTrain!, d.TeacherColumns, fit), yFit, null, Rows(d.TeacherTrain!, d.TeacherColumns, validation), yValidation);
-                    var trained = MlpTrainer.Train(teacher, data, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
-                        o, SeedStreams.Managed(seed, SeedStreams.TeacherBatches), e => Report("teacher", e, null), ct, $"teacher '{teacherName}' (seed {seed})");
+                    var trained = ArmTrainer.Train(teacher, data, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
+                        o, SeedStreams.Managed(seed, DistillationStreams.TeacherBatches), e => Report("teacher", e, null), ct, $"teacher '{teacherName}' (seed {seed})");
                     using (no_grad())
                         teacherFit = teacher.call(data.XFit).detach();
                     teacherClock.Stop();
@@ -92,11 +79,11 @@ internal static class VerificationRun
                 }
 
                 var studentData = new ArmTensors(Rows(d.StudentTrain, d.StudentColumns, fit), yFit, teacherFit, Rows(d.StudentTrain, d.StudentColumns, validation), yValidation);
-                var batches = SeedStreams.Managed(seed, SeedStreams.StudentBatches); // the same batch order in every arm
+                var batches = SeedStreams.Managed(seed, DistillationStreams.StudentBatches); // the same batch order in every arm
 
                 studentClock.Start();
-                MlpTrainer.Load(student, initial);
-                var plain = MlpTrainer.Train(student, studentData, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
+                Mlp.Load(student, initial);
+                var plain = ArmTrainer.Train(student, studentData, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
                     o, batches, e => Report("no-kd", e, null), ct, $"student without KD (teacher '{teacherName}', seed {seed})");
                 studentClock.Stop();
                 Report("no-kd", plain.Epochs, plain);
@@ -110,8 +97,8 @@ internal static class VerificationRun
                         ? (output, y, teacherOutput) => DistillationLosses.Hinton(output, teacherOutput!, y, t, lambda)
                         : (output, y, teacherOutput) => DistillationLosses.Regression(output, y, teacherOutput!, lambda);
                     studentClock.Start();
-                    MlpTrainer.Load(student, initial);
-                    var distilled = MlpTrainer.Train(student, studentData, loss, (output, y) => HardLoss(d, output, y), o, batches, e => Report(arm, e, null), ct, $"student with {arm} (teacher '{teacherName}', seed {seed})");
+                    Mlp.Load(student, initial);
+                    var distilled = ArmTrainer.Train(student, studentData, loss, (output, y) => HardLoss(d, output, y), o, batches, e => Report(arm, e, null), ct, $"student with {arm} (teacher '{teacherName}', seed {seed})");
                     studentClock.Stop();
                     Report(arm, distilled.Epochs, distilled);
                     kd[s, g] = Evaluate(d, student, studentTest, distilled, evaluationClock);
@@ -166,7 +153,7 @@ internal static class VerificationRun
             ? string.Create(CultureInfo.InvariantCulture, $"kd T={t}, λ={lambda}")
             : string.Create(CultureInfo.InvariantCulture, $"kd λ={lambda}");
 
-    private static string Summary(string arm, ArmTraining t, double lossScale, bool classification) =>
+    private static string Summary(string arm, TrainingOutcome t, double lossScale, bool classification) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{arm}: best epoch {t.BestEpoch} of {t.Epochs} ({(t.StoppedEarly ? "early stop" : "epoch limit")}), validation {(classification ? "cross-entropy" : "MSE")} {t.BestValidationLoss * lossScale:G4}");
 
@@ -194,12 +181,12 @@ internal static class VerificationRun
         return Rows(d.TargetTrain!, 1, rows);
     }
 
-    private static ArmMetrics Evaluate(PreparedData d, Sequential model, Tensor x, ArmTraining training, Stopwatch clock)
+    private static ArmMetrics Evaluate(PreparedData d, Sequential model, Tensor x, TrainingOutcome training, Stopwatch clock)
     {
         clock.Start();
         try
         {
-            var outputs = MlpTrainer.Predict(model, x);
+            var outputs = Mlp.Predict(model, x);
             if (d.IsClassification)
             {
                 var p = VerificationMetrics.Softmax(outputs, d.Outputs);

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 
-namespace Cch.Distillation.Native;
+namespace Cch.Neural.Native;
 
 /// <summary>How <see cref="TorchNativeBootstrap.Ensure"/> ended.</summary>
 internal enum TorchNativeOutcome
@@ -159,18 +159,18 @@ internal static class TorchNativeBootstrap
     public static string FailureMessage(TorchNativeState state)
     {
         if (state.Usable) throw new ArgumentException("The bootstrap succeeded.", nameof(state));
-        const string Head = "Distillation verification needs libtorch (TorchSharp 0.107.0 with libtorch-cpu-linux-x64 2.10.0), which could not be loaded: ";
-        const string Tail = " The criterion itself (without verification) does not need libtorch.";
+        const string Head = "Training (distillation verification, the infonce/smile/mine/latent estimators) needs libtorch (TorchSharp 0.107.0 with libtorch-cpu-linux-x64 2.10.0), which could not be loaded: ";
+        const string Tail = " The criterion with the k-NN and Gaussian estimators, without verification, does not need libtorch.";
         var detail = state.Detail.TrimEnd();
         if (!detail.EndsWith('.')) detail += ".";
         return state.Outcome switch
         {
-            TorchNativeOutcome.UnsupportedPlatform => Head + detail + " Run the verification on Linux x64." + Tail,
+            TorchNativeOutcome.UnsupportedPlatform => Head + detail + " Run the training on Linux x64." + Tail,
             TorchNativeOutcome.NativeFilesMissing => Head + detail +
                 " Reference the packages TorchSharp 0.107.0 and libtorch-cpu-linux-x64 2.10.0 in the application and restore." + Tail,
             _ => Head + detail +
                 " libtorch 2.10 needs Linux x64 with glibc 2.34 or newer and libstdc++ from GCC 12 or newer (Debian 12, Ubuntu 22.04 or newer);" +
-                " on an older system, run the verification in a newer container." + Tail,
+                " on an older system, run the training in a newer container." + Tail,
         };
     }
 

@@ -1,6 +1,6 @@
-using Cch.Distillation;
+using Cch.Neural;
 
-namespace Cch.Tests.Distillation;
+namespace Cch.Tests.Neural;
 
 /// <summary>
 /// Test classes that run libtorch share this collection, so they run one after another: libtorch's

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Cch.Distillation.Native;
+namespace Cch.Neural.Native;
 
 /// <summary>What <see cref="ElfVersionNeedPatcher.MarkVersionWeak"/> did.</summary>
 internal enum ElfPatchStatus

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
-using Cch.Distillation.Native;
+using Cch.Neural.Native;
 
-namespace Cch.Tests.Distillation;
+namespace Cch.Tests.Neural;
 
 /// <summary>
 /// Truth: the ELF64 layouts of the System V gABI and LSB "Symbol Versioning" (Elf64_Verneed/Vernaux,

@@ -1,8 +1,8 @@
-using Cch.Distillation;
-using Cch.Distillation.Native;
+using Cch.Neural;
+using Cch.Neural.Native;
 using TorchSharp;
 
-namespace Cch.Tests.Distillation;
+namespace Cch.Tests.Neural;
 
 /// <summary>
 /// Truth: this machine (Debian 12: libstdc++ from GCC 12 lacks GLIBCXX_3.4.32, so the wrapper must be

@@ -1,6 +1,6 @@
-using Cch.Distillation.Internal;
+using Cch.Neural;
 
-namespace Cch.Tests.Distillation;
+namespace Cch.Tests.Neural;
 
 /// <summary>Truth: the split's stated rule (round(fraction·n_c) per class, at least one fit row per class) counted by hand.</summary>
 public sealed class ValidationSplitTests

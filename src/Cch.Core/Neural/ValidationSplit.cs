@@ -1,6 +1,9 @@
-namespace Cch.Distillation.Internal;
+namespace Cch.Neural;
 
-/// <summary>The per-seed split of the training rows into fit rows (gradient steps) and validation rows (early stopping, grid selection).</summary>
+/// <summary>
+/// Splits training rows into fit rows (gradient steps) and validation rows (early stopping; in the
+/// verification also grid selection), once per seed or fold.
+/// </summary>
 internal static class ValidationSplit
 {
     /// <summary>

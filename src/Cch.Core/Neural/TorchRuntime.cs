@@ -1,12 +1,14 @@
-using Cch.Distillation.Native;
+using Cch.Neural.Native;
 
-namespace Cch.Distillation;
+namespace Cch.Neural;
 
 /// <summary>
 /// The one gate in front of TorchSharp: loads libtorch's natives (patching TorchSharp's wrapper in
 /// memory where the system libstdc++ is too old, see <c>docs/verification.md</c>) before anything
-/// touches <c>TorchSharp.torch</c>. Front ends may call <see cref="Require"/> early to fail fast;
-/// <see cref="DistillationVerifier.Verify"/> calls it itself.
+/// touches <c>TorchSharp.torch</c>. Every caller that trains goes through it: the distillation
+/// verification (<see cref="Distillation.DistillationVerifier.Verify"/>) and the trained mutual
+/// information estimators (<c>infonce</c>, <c>smile</c>, <c>mine</c>, <c>latent</c>) call it themselves;
+/// front ends may call it early to fail fast.
 /// </summary>
 public static class TorchRuntime
 {

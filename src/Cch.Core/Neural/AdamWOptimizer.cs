@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Cch.Distillation.Internal;
+namespace Cch.Neural;
 
 /// <summary>
 /// AdamW (Loshchilov &amp; Hutter 2019, "Decoupled Weight Decay Regularization", Algorithm 2; the same
@@ -28,14 +28,22 @@ internal sealed class AdamWOptimizer : IDisposable
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
     private readonly double _learningRate;
-    private readonly double _weightDecay;
+    private readonly double[] _weightDecays;
     private int _steps;
 
+    /// <summary>AdamW with one weight decay for every parameter.</summary>
     public AdamWOptimizer(IEnumerable<Parameter> parameters, double learningRate, double weightDecay)
+        : this(parameters.Select(p => (p, weightDecay)), learningRate)
     {
-        _parameters = parameters.ToArray();
+    }
+
+    /// <summary>AdamW with a weight decay per parameter (PyTorch's parameter groups).</summary>
+    public AdamWOptimizer(IEnumerable<(Parameter Parameter, double WeightDecay)> parameters, double learningRate)
+    {
+        var list = parameters.ToArray();
+        _parameters = list.Select(p => p.Parameter).ToArray();
+        _weightDecays = list.Select(p => p.WeightDecay).ToArray();
         _learningRate = learningRate;
-        _weightDecay = weightDecay;
         using var noGrad = no_grad();
         _firstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         _secondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
@@ -57,7 +65,7 @@ internal sealed class AdamWOptimizer : IDisposable
         var biasCorrection2 = 1 - Math.Pow(Beta2, _steps);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var decay = (1 - _learningRate * _weightDecay).ToScalar();
+        var decays = _weightDecays.Distinct().ToDictionary(wd => wd, wd => (1 - _learningRate * wd).ToScalar());
         using var beta1 = Beta1.ToScalar();
         using var oneMinusBeta1 = (1 - Beta1).ToScalar();
         using var beta2 = Beta2.ToScalar();
@@ -71,12 +79,14 @@ internal sealed class AdamWOptimizer : IDisposable
             var p = _parameters[i];
             var g = p.grad;
             if (g is null) continue;
-            p.mul_(decay);
+            p.mul_(decays[_weightDecays[i]]);
             _firstMoments[i].mul_(beta1).add_(g, oneMinusBeta1);
             _secondMoments[i].mul_(beta2).addcmul_(g, g, oneMinusBeta2);
             var denominator = _secondMoments[i].sqrt().mul_(inverseRootCorrection2).add_(epsilon, one);
             p.addcdiv_(_firstMoments[i], denominator, negativeStepSize);
         }
+
+        foreach (var d in decays.Values) d.Dispose();
     }
 
     /// <inheritdoc />
