@@ -59,7 +59,7 @@ internal static class CommandRunner
         catch (Cch.Neural.TorchUnavailableException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("The criterion without --verify does not need libtorch and still works.");
+            Console.Error.WriteLine("Only --verify and the trained estimators (latent, infonce, smile, mine) need libtorch; the default (auto) and the ksg, mixed, gaussian, copula, cca-ksg and probe estimators still work.");
             return (int)ExitCodes.InputError;
         }
         catch (Cch.Encoders.OnnxRuntimeUnavailableException e)

@@ -20,6 +20,10 @@ internal static class EstimatorRegistry
         ("copula", _ => new CopulaEstimator()),
         ("cca-ksg", seed => new CcaKsgEstimator(3, seed)),
         ("ksg-ranks", seed => new KsgEstimator(k: 3, seed: seed, ranks: true)),
+        ("latent", seed => new LatentEstimator(new NeuralEstimatorOptions { Seed = seed })),
+        ("infonce", seed => new InfoNceEstimator(new NeuralEstimatorOptions { Seed = seed })),
+        ("smile", seed => new SmileEstimator(new NeuralEstimatorOptions { Seed = seed })),
+        ("mine", seed => new MineEstimator(new NeuralEstimatorOptions { Seed = seed })),
     ];
 
     /// <summary>Estimators of I(X;Y) for continuous X and a class label Y, in report order.</summary>
@@ -31,6 +35,10 @@ internal static class EstimatorRegistry
         ("copula", _ => new CopulaLabelEstimator()),
         ("cca-ksg", seed => new CcaKsgEstimator(3, seed)),
         ("mixed-ranks", seed => new MixedEstimator(k: 3, seed: seed, ranks: true)),
+        ("latent", seed => new LatentEstimator(new NeuralEstimatorOptions { Seed = seed })),
+        ("infonce", seed => new InfoNceEstimator(new NeuralEstimatorOptions { Seed = seed })),
+        ("smile", seed => new SmileEstimator(new NeuralEstimatorOptions { Seed = seed })),
+        ("mine", seed => new MineEstimator(new NeuralEstimatorOptions { Seed = seed })),
     ];
 
     /// <summary>Every registered name, continuous first, without duplicates.</summary>

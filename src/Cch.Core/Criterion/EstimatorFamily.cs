@@ -13,6 +13,8 @@ namespace Cch.Criterion;
 /// <item><term>gaussian</term><description>Gaussian closed form; class-conditional Gaussian; Gaussian closed form</description></item>
 /// <item><term>copula</term><description>Gaussian-copula closed form; copula class-conditional Gaussian; Gaussian-copula closed form</description></item>
 /// <item><term>cca-ksg</term><description>KSG on canonical variates fitted on other rows; Ross mixed k-NN on discriminant directions; KSG on the least-squares direction</description></item>
+/// <item><term>latent</term><description>KSG on learned 8-d codes (latentmi-style); Ross mixed k-NN on codes; KSG on codes (needs libtorch)</description></item>
+/// <item><term>infonce, smile, mine</term><description>held-out variational bounds with a trained critic, Y one-hot for a class label (need libtorch)</description></item>
 /// </list>
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<EstimatorFamily>))]
@@ -35,4 +37,16 @@ public enum EstimatorFamily
 
     /// <summary>A linear projection fitted on half the rows (canonical or discriminant directions), then the k-NN estimators on the other half (<see cref="Estimators.CcaKsgEstimator"/>).</summary>
     [JsonStringEnumMemberName("cca-ksg")] CcaKsg,
+
+    /// <summary>latentmi-style learned compression, then k-NN on held-out codes (<see cref="Estimators.LatentEstimator"/>; needs libtorch).</summary>
+    [JsonStringEnumMemberName("latent")] Latent,
+
+    /// <summary>The InfoNCE bound with a trained critic, evaluated on held-out rows (<see cref="Estimators.InfoNceEstimator"/>; needs libtorch).</summary>
+    [JsonStringEnumMemberName("infonce")] InfoNce,
+
+    /// <summary>The SMILE bound, clipping τ = 5 (<see cref="Estimators.SmileEstimator"/>; needs libtorch).</summary>
+    [JsonStringEnumMemberName("smile")] Smile,
+
+    /// <summary>The MINE (Donsker–Varadhan) bound with the moving-average gradient (<see cref="Estimators.MineEstimator"/>; needs libtorch).</summary>
+    [JsonStringEnumMemberName("mine")] Mine,
 }

@@ -79,11 +79,18 @@ public sealed class EstimatorSelection
 
     private static (T Estimator, string? Reason) Unpack<T>(AutoChoice<T> choice) => (choice.Estimator, choice.Reason);
 
+    /// <summary>The trained estimators' settings: their defaults with the run's seed.</summary>
+    private NeuralEstimatorOptions Neural => new() { Seed = _options.Seed };
+
     private IMutualInformationEstimator Continuous(EstimatorFamily family) => family switch
     {
         EstimatorFamily.Gaussian => new GaussianEstimator(),
         EstimatorFamily.Copula => new CopulaEstimator(),
         EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
+        EstimatorFamily.Latent => new LatentEstimator(Neural, _options.K),
+        EstimatorFamily.InfoNce => new InfoNceEstimator(Neural),
+        EstimatorFamily.Smile => new SmileEstimator(Neural),
+        EstimatorFamily.Mine => new MineEstimator(Neural),
         EstimatorFamily.Ksg or EstimatorFamily.Mixed => new KsgEstimator(_options.K, _options.Seed),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Auto is resolved by AutoEstimatorRule."),
     };
@@ -93,6 +100,10 @@ public sealed class EstimatorSelection
         EstimatorFamily.Gaussian => new GaussianLabelEstimator(),
         EstimatorFamily.Copula => new CopulaLabelEstimator(),
         EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
+        EstimatorFamily.Latent => new LatentEstimator(Neural, _options.K),
+        EstimatorFamily.InfoNce => new InfoNceEstimator(Neural),
+        EstimatorFamily.Smile => new SmileEstimator(Neural),
+        EstimatorFamily.Mine => new MineEstimator(Neural),
         EstimatorFamily.Ksg or EstimatorFamily.Mixed => new MixedEstimator(_options.K, _options.Seed),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Auto is resolved by AutoEstimatorRule."),
     };

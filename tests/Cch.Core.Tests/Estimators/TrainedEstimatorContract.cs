@@ -64,7 +64,7 @@ public abstract class TrainedEstimatorContract
         var t = estimate.Training!;
         Assert.Equal((2000, 2, 2), (t.EvaluationRows, t.Repeats, t.RepeatValues.Count));
         Assert.InRange(t.FitRows, 700, 900); // half the rows train a fold, 20 % of those stop it: 800
-        Assert.True(t.Epochs >= 1 && t.Seconds > 0 && double.IsFinite(t.HeldOutLoss), t.ToString());
+        Assert.True(t.Epochs >= 1 && t.Seconds > 0 && t.HeldOutLoss is { } loss && double.IsFinite(loss), t.ToString());
         Assert.Equal(estimate.Value, (t.RepeatValues[0] + t.RepeatValues[1]) / 2, 12); // equal folds: the plain mean
     }
 
