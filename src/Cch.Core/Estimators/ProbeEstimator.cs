@@ -22,8 +22,12 @@ namespace Cch.Estimators;
 /// (constant columns dropped), fitted by minimising Σ_i −ln q(y_i|z_i) + (λ/2)‖W‖² (intercepts not
 /// penalised) with L-BFGS. Protocol:</para>
 /// <list type="number">
-/// <item>Rows are dealt to K stratified folds (seeded shuffle of each class, round-robin), so every
-/// training part holds every class.</item>
+/// <item>Rows are put in a seeded pseudo-random order, a hash of the seed, the label and the
+/// standardised values rounded to 16 significant bits (ties by position), and each class is dealt
+/// round-robin to K folds in that order (stratified: fold sizes per class differ by at most one, and
+/// every training part holds every class). Because the order depends on what the rows hold, not on
+/// where they stand or on the columns' scales, permuting the input rows gives a bit-identical
+/// estimate with the per-row terms permuted alike, and rescaling or shifting a column keeps the folds.</item>
 /// <item>For fold k, λ is chosen inside the training part: fits on all folds but k and k+1 (mod K)
 /// are scored on fold k+1 over a log-spaced grid, largest λ first with warm starts (the first fold
 /// walks the grid until the validation loss stops improving; later folds start at the previous
@@ -38,7 +42,7 @@ namespace Cch.Estimators;
 /// exactly 0.</para>
 /// <para><b>Regression</b> (<see cref="IMutualInformationEstimator"/>, Y of one column): q is a
 /// Gaussian around a ridge regression ŷ = b + wᵀz (standardised z and y, penalty λ‖w‖² on the summed
-/// squared error, intercept free), with plain seeded folds (a shuffled round-robin), λ chosen by the
+/// squared error, intercept free), with plain folds (the seeded content order dealt round-robin), λ chosen by the
 /// same inner validation (the validation error comes from per-fold moments, the solves from
 /// MathNet's Cholesky factorisation). With e_i the held-out residual and u_i = y_i − ȳ_k the residual
 /// of the training part's mean, MSE = mean e_i², Var = mean u_i² and the estimate is
@@ -55,7 +59,7 @@ namespace Cch.Estimators;
 /// <see cref="EstimatorInterval.ExtraVariance"/> is the between-fold variance component of those
 /// terms not explained by row noise (one-way random-effects ANOVA: max(0, (MSB − MSW)/n₀)·Σn_k²/n²),
 /// so the interval also covers how much the fitted fold models differ. SE = √(Var(ψ)/N + extra).</para>
-/// <para><b>Determinism.</b> The folds depend only on the seed; the hot loops (float32, vectorised with
+/// <para><b>Determinism.</b> The folds depend only on the seed and the rows' content; the hot loops (float32, vectorised with
 /// 512- or 256-bit vectors) run in parallel over fixed blocks of 512 rows whose partial sums are added
 /// in block order, so the same seed and input give bit-identical results for any thread count.
 /// Held-out scores are computed in double precision.</para>
@@ -72,7 +76,7 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
     /// <summary>Creates the estimator.</summary>
     /// <param name="folds">Cross-fitting folds K, 3..100 (default 5): each model is fitted on (K−1)/K
     /// of the rows; three are needed because fold k+1 is the inner validation part of fold k.</param>
-    /// <param name="seed">Seed of the fold assignment (the only random choice).</param>
+    /// <param name="seed">Seed of the row order that deals the folds (the only random choice).</param>
     /// <param name="l2Grid">L2 strengths λ (penalty λ/2·‖W‖² on the summed log-loss, or λ‖w‖² on the
     /// summed squared error, on standardised features) searched by inner validation, each finite and
     /// &gt; 0, no duplicates; any order. Default <see cref="DefaultL2Grid"/>: 10⁴ down to 10⁻² in
@@ -114,7 +118,7 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
     /// <summary>Number of cross-fitting folds K.</summary>
     public int Folds { get; }
 
-    /// <summary>Seed of the fold assignment.</summary>
+    /// <summary>Seed of the row order that deals the folds.</summary>
     public int Seed { get; }
 
     /// <summary>The L2 strengths searched, largest first.</summary>
@@ -173,20 +177,23 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
         var groups = ClassGrouping.Create(classes, nameof(classes));
         if (groups.ClassCount < 2)
             return Zero(x.Rows, "The label is constant (after excluding classes with a single row): I(H;Y) = 0 exactly.");
-        var kept = (int[])groups.Order.Clone();
-        Array.Sort(kept);
-        var n = kept.Length;
+        var n = groups.Order.Length;
         if (n < MinimumRows)
             throw new ArgumentException($"After excluding classes with a single row, {n} rows remain; {RowsReason()}", nameof(classes));
+        var inputOrder = (int[])groups.Order.Clone();
+        Array.Sort(inputOrder);
+        var firstStats = ColumnStatistics.Compute(x, inputOrder, nameof(x));
+        if (firstStats.KeptColumns.Length == 0) return Zero(x.Rows, "Every column of H is constant: I(H;Y) = 0 exactly.");
+        var kept = RowOrder.Sort(x, inputOrder, firstStats, r => (ulong)(uint)classes[r], Seed);
         var stats = ColumnStatistics.Compute(x, kept, nameof(x));
         var d = stats.KeptColumns.Length;
-        if (d == 0) return Zero(x.Rows, "Every column of H is constant: I(H;Y) = 0 exactly.");
 
         var classIds = kept.Select(r => classes[r]).Distinct().Order().ToArray();
         var labels = new int[n];
         for (var i = 0; i < n; i++) labels[i] = Array.BinarySearch(classIds, classes[kept[i]]);
         var result = ClassificationProbe.Run(Standardized(x, kept, stats), d, labels, classIds.Length, Settings(), cancellationToken);
 
+        // Sums run in the seeded row order (position i ↔ input row kept[i]).
         var sum = 0.0;
         var logLikelihood = 0.0;
         for (var i = 0; i < n; i++)
@@ -252,16 +259,19 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
             throw new ArgumentException($"Got {x.Rows} rows; {RowsReason()}", nameof(x));
         var clock = Stopwatch.StartNew();
         var n = x.Rows;
-        var yStats = ColumnStatistics.Compute(y, [], nameof(y));
-        var xStats = ColumnStatistics.Compute(x, [], nameof(x));
-        if (yStats.KeptColumns.Length == 0) return Zero(n, "The label is constant: I(H;Y) = 0 exactly.");
-        var d = xStats.KeptColumns.Length;
-        if (d == 0) return Zero(n, "Every column of H is constant: I(H;Y) = 0 exactly.");
+        var firstY = ColumnStatistics.Compute(y, [], nameof(y));
+        var firstX = ColumnStatistics.Compute(x, [], nameof(x));
+        if (firstY.KeptColumns.Length == 0) return Zero(n, "The label is constant: I(H;Y) = 0 exactly.");
+        if (firstX.KeptColumns.Length == 0) return Zero(n, "Every column of H is constant: I(H;Y) = 0 exactly.");
         var all = new int[n];
         for (var i = 0; i < n; i++) all[i] = i;
+        var order = RowOrder.Sort(x, all, firstX, r => RowOrder.Coarse(firstY.Standardize(y.Values[r], 0)), Seed);
+        var yStats = ColumnStatistics.Compute(y, order, nameof(y));
+        var xStats = ColumnStatistics.Compute(x, order, nameof(x));
+        var d = xStats.KeptColumns.Length;
         var target = new double[n];
-        for (var i = 0; i < n; i++) target[i] = yStats.Standardize(y.Values[i], 0);
-        var result = RegressionProbe.Run(Standardized(x, all, xStats), d, target, Settings(), cancellationToken);
+        for (var i = 0; i < n; i++) target[i] = yStats.Standardize(y.Values[order[i]], 0);
+        var result = RegressionProbe.Run(Standardized(x, order, xStats), d, target, Settings(), cancellationToken);
 
         double squared = 0, nullSquared = 0;
         for (var i = 0; i < n; i++)
@@ -273,15 +283,17 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
         var mse = squared / n;
         var variance = nullSquared / n;
         var estimate = 0.5 * Math.Log(variance / mse);
+        var terms = new double[n];
         var influence = new double[n];
         for (var i = 0; i < n; i++)
         {
             var u = result.NullResiduals[i];
             var e = result.Residuals[i];
-            influence[i] = 0.5 * (u * u / variance - 1) - 0.5 * (e * e / mse - 1);
+            terms[i] = 0.5 * (u * u / variance - 1) - 0.5 * (e * e / mse - 1);
+            influence[order[i]] = terms[i];
         }
 
-        var extra = CrossFitVariance.BetweenFolds(influence, result.Fold, Folds);
+        var extra = CrossFitVariance.BetweenFolds(terms, result.Fold, Folds);
         var notes = new List<string>();
         if (estimate <= 0)
             notes.Add("No held-out evidence of dependence: the ridge probe's held-out squared error is not below that of the training mean.");
@@ -302,7 +314,7 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
     }
 
     private ProbeSettings Settings() =>
-        new(Folds, Seed, _grid, MaxIterations, Threads == 0 ? Environment.ProcessorCount : Threads, Isa);
+        new(Folds, _grid, MaxIterations, Threads == 0 ? Environment.ProcessorCount : Threads, Isa);
 
     private string RowsReason() =>
         $"the probe with K = {Folds} folds needs at least {MinimumRows} rows: two per fold, so that every held-out fold " +

@@ -16,7 +16,7 @@ internal static unsafe class ClassificationProbe
     internal sealed record Result(double[] Terms, double[] LogLikelihood, int[] Fold, FoldFit[] Fits);
 
     /// <summary>Runs the K folds.</summary>
-    /// <param name="z">Features, row-major n×d (standardised).</param>
+    /// <param name="z">Features, row-major n×d (standardised), rows in the seeded <see cref="RowOrder"/>.</param>
     /// <param name="d">Features per row.</param>
     /// <param name="labels">Class of each row, 0..C−1, every class with ≥ 2 rows.</param>
     /// <param name="classes">C ≥ 2.</param>
@@ -26,7 +26,7 @@ internal static unsafe class ClassificationProbe
     {
         var n = labels.Length;
         var k = settings.Folds;
-        var fold = FoldAssignment.Stratified(labels, classes, k, settings.Seed);
+        var fold = FoldAssignment.Stratified(labels, classes, k);
         var data = TiledRows.Create(z, d, labels, fold, k);
         var objective = new SoftmaxObjective(data, classes, settings.Threads, settings.Isa);
         var counts = new int[k, classes];
@@ -47,6 +47,7 @@ internal static unsafe class ClassificationProbe
         var chosen = -1;
         for (var f = 0; f < k; f++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var v = (f + 1) % k;
             // Inner path: fit on all folds but f and v, validate on v.
             for (var g = 0; g < k; g++) include[g] = g != f && g != v;

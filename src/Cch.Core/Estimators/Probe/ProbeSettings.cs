@@ -3,7 +3,7 @@ using Cch.Estimators.Internal;
 namespace Cch.Estimators.Probe;
 
 /// <summary>The validated settings of one <see cref="ProbeEstimator"/>, passed to the fitting code.</summary>
-internal sealed record ProbeSettings(int Folds, int Seed, double[] Grid, int MaxIterations, int Threads, KernelIsa Isa)
+internal sealed record ProbeSettings(int Folds, double[] Grid, int MaxIterations, int Threads, KernelIsa Isa)
 {
     /// <summary>‖∇f‖_∞ at which an L-BFGS fit counts as converged (preconditioned coordinates, f in nats per row).</summary>
     public double GradientTolerance { get; init; } = 1e-4;

@@ -16,7 +16,7 @@ internal static class RegressionProbe
     internal sealed record Result(double[] Residuals, double[] NullResiduals, int[] Fold, FoldFit[] Fits);
 
     /// <summary>Runs the K folds.</summary>
-    /// <param name="x">Features, row-major n×d (standardised).</param>
+    /// <param name="x">Features, row-major n×d (standardised), rows in the seeded <see cref="RowOrder"/>.</param>
     /// <param name="d">Features per row.</param>
     /// <param name="y">Standardised targets.</param>
     /// <param name="settings">Folds, seed, grid (descending), threads.</param>
@@ -25,7 +25,7 @@ internal static class RegressionProbe
     {
         var n = y.Length;
         var k = settings.Folds;
-        var fold = FoldAssignment.Plain(n, k, settings.Seed);
+        var fold = FoldAssignment.Plain(n, k);
         var rowsOf = new List<int>[k];
         for (var f = 0; f < k; f++) rowsOf[f] = [];
         for (var i = 0; i < n; i++) rowsOf[fold[i]].Add(i);

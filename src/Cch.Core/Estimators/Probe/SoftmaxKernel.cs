@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Cch.Estimators.Probe;
 
@@ -8,204 +9,338 @@ namespace Cch.Estimators.Probe;
 /// Zᵀ(P − Y) and 1ᵀ(P − Y). Float32, one tile of 16 rows at a time, so that a tile is read from
 /// memory once and reused from cache:
 /// <list type="number">
-/// <item>logits: for each row and class, a 16-lane fused multiply-add over the features (lane l
-/// sums features ≡ l mod 16, in order), then the lanes are added in a fixed order
-/// (<see cref="ILanes16{TSelf}.Sum"/>) and the intercept added;</item>
+/// <item>logits: for each row and class, 16 lanes of fused multiply-adds over the features (lane l
+/// sums features ≡ l mod 16, in order), the lanes added in a fixed order (lanes 8–15 onto 0–7, then
+/// <see cref="Vector256.Sum{T}(Vector256{T})"/>), then the intercept;</item>
 /// <item>softmax with the row maximum subtracted, vectorised over the tile's 16 rows;</item>
 /// <item>gradient: for each 16-feature chunk and class, a register accumulator over the tile's 16
-/// rows (z_r·r_rc), added into a per-block float32 accumulator Gᵀ (classes × features).</item>
+/// rows (z_r·r_rc), added into a per-block float32 accumulator (classes × features).</item>
 /// </list>
-/// The loss of each tile is reduced to a double; the caller adds the per-block partials in block order.
+/// Written twice, with one 512-bit vector per 16 lanes (AVX-512) and with two 256-bit vectors (AVX2,
+/// or emulated elsewhere); every operation is lane-wise and the reductions run in the same order, so
+/// both give the same bits wherever the runtime's vector exp/log agree. Loss per tile is reduced to a
+/// double; the caller adds the per-block partials in block order.
 /// </summary>
 internal static unsafe class SoftmaxKernel
 {
+    private const int Tw = TiledRows.TileWidth;
+
     /// <summary>Floats of scratch one call needs: logits of a tile (C·16), the gradient accumulator (C·stride) and intercept lanes (C·16).</summary>
-    public static int ScratchLength(int classes, int stride) => classes * (2 * TiledRows.TileWidth + stride);
+    public static int ScratchLength(int classes, int stride) => classes * (2 * Tw + stride);
 
     /// <summary>
     /// Loss of block <c>block</c> at weights <c>wt</c> (C×stride, class-major float32, zero beyond d)
     /// and intercepts <c>bias</c> (C); when <c>grad</c> is not null also writes the gradient
     /// (d+1)×C (row-major, row d the intercepts) there, overwriting it. <c>scratch</c>:
-    /// <see cref="ScratchLength"/> 64-byte aligned floats.
+    /// <see cref="ScratchLength"/> 64-byte aligned floats. <c>wide</c> selects the 512-bit code.
     /// </summary>
-    public static double Block<T>(TiledRows data, int block, float* wt, float* bias, int classes, float* scratch, double* grad)
-        where T : struct, ILanes16<T>
+    public static double Block(TiledRows data, int block, float* wt, float* bias, int classes, float* scratch, double* grad, bool wide)
     {
-        const int tw = TiledRows.TileWidth;
         var (t0, nt) = data.Blocks[block];
-        var d = data.Dims;
         var stride = data.Stride;
         var c = classes;
         var l = scratch;
-        var gAcc = scratch + c * tw;
+        var gAcc = scratch + c * Tw;
         var bAcc = gAcc + c * stride;
-        if (grad is not null) new Span<float>(gAcc, c * (stride + tw)).Clear();
+        if (grad is not null) new Span<float>(gAcc, c * (stride + Tw)).Clear();
         var loss = 0.0;
         for (var t = t0; t < t0 + nt; t++)
         {
-            var rows = data.Pointer + (long)t * tw * stride;
-            for (var r = 0; r < tw; r++)
+            var rows = data.Pointer + (long)t * Tw * stride;
+            var labels = data.Labels + t * Tw;
+            if (wide)
             {
-                var z = rows + r * stride;
-                var c0 = 0;
-                for (; c0 + 4 <= c; c0 += 4) Logits4<T>(z, stride, wt + c0 * stride, bias + c0, l + c0 * tw + r);
-                for (; c0 + 2 <= c; c0 += 2) Logits2<T>(z, stride, wt + c0 * stride, bias + c0, l + c0 * tw + r);
-                for (; c0 < c; c0++) Logits1<T>(z, stride, wt + c0 * stride, bias + c0, l + c0 * tw + r);
+                for (var r = 0; r < Tw; r++) Logits512(rows + r * stride, stride, wt, bias, c, l + r);
+                loss += Softmax512(l, labels, c, grad is null ? null : bAcc);
+                if (grad is not null) Gradient512(rows, stride, l, c, gAcc);
             }
-
-            var labels = data.Labels + t * tw;
-            var max = T.Load(l);
-            var labelLogit = T.Multiply(T.Indicator(labels, 0), max);
-            for (var k = 1; k < c; k++)
+            else
             {
-                var v = T.Load(l + k * tw);
-                max = T.Max(max, v);
-                labelLogit = T.Fma(T.Indicator(labels, k), v, labelLogit);
-            }
-
-            var sum = T.Zero;
-            for (var k = 0; k < c; k++)
-            {
-                var e = T.Exp(T.Subtract(T.Load(l + k * tw), max));
-                T.Store(e, l + k * tw);
-                sum = T.Add(sum, e);
-            }
-
-            var valid = T.Valid(labels);
-            loss += T.Sum(T.Multiply(T.Subtract(T.Add(T.Log(sum), max), labelLogit), valid));
-            if (grad is null) continue;
-            var inverse = T.Divide(T.Broadcast(1f), sum);
-            for (var k = 0; k < c; k++)
-            {
-                var p = T.Multiply(T.Load(l + k * tw), inverse);
-                var residual = T.Multiply(T.Subtract(p, T.Indicator(labels, k)), valid);
-                T.Store(residual, l + k * tw);
-                T.Store(T.Add(T.Load(bAcc + k * tw), residual), bAcc + k * tw);
-            }
-
-            for (var m = 0; m < stride; m += tw)
-            {
-                var k0 = 0;
-                for (; k0 + 4 <= c; k0 += 4) Gradient4<T>(rows + m, stride, l + k0 * tw, gAcc + k0 * stride + m, stride);
-                for (; k0 + 2 <= c; k0 += 2) Gradient2<T>(rows + m, stride, l + k0 * tw, gAcc + k0 * stride + m, stride);
-                for (; k0 < c; k0++) Gradient1<T>(rows + m, stride, l + k0 * tw, gAcc + k0 * stride + m);
+                for (var r = 0; r < Tw; r++) Logits256(rows + r * stride, stride, wt, bias, c, l + r);
+                loss += Softmax256(l, labels, c, grad is null ? null : bAcc);
+                if (grad is not null) Gradient256(rows, stride, l, c, gAcc);
             }
         }
 
         if (grad is null) return loss;
+        var d = data.Dims;
         for (var j = 0; j < d; j++)
             for (var k = 0; k < c; k++)
                 grad[j * c + k] = gAcc[k * stride + j];
-        for (var k = 0; k < c; k++) grad[d * c + k] = T.Sum(T.Load(bAcc + k * tw));
+        for (var k = 0; k < c; k++)
+        {
+            var b = bAcc + k * Tw;
+            grad[d * c + k] = Vector256.Sum(Vector256.Load(b) + Vector256.Load(b + 8));
+        }
+
         return loss;
     }
 
-    /// <summary>Logits of one row for four classes, written at output[k·16].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Logits4<T>(float* z, int stride, float* w, float* bias, float* output)
-        where T : struct, ILanes16<T>
+    /// <summary>Logits of one row for all classes, written at output[k·16].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Logits512(float* z, int stride, float* w, float* bias, int c, float* output)
     {
-        const int tw = TiledRows.TileWidth;
-        var a0 = T.Zero;
-        var a1 = T.Zero;
-        var a2 = T.Zero;
-        var a3 = T.Zero;
-        for (var m = 0; m < stride; m += tw)
+        var k = 0;
+        for (; k + 4 <= c; k += 4)
         {
-            var v = T.Load(z + m);
-            a0 = T.Fma(v, T.Load(w + m), a0);
-            a1 = T.Fma(v, T.Load(w + stride + m), a1);
-            a2 = T.Fma(v, T.Load(w + 2 * stride + m), a2);
-            a3 = T.Fma(v, T.Load(w + 3 * stride + m), a3);
+            var w0 = w + k * stride;
+            var a0 = Vector512<float>.Zero;
+            var a1 = Vector512<float>.Zero;
+            var a2 = Vector512<float>.Zero;
+            var a3 = Vector512<float>.Zero;
+            for (var m = 0; m < stride; m += Tw)
+            {
+                var v = Vector512.Load(z + m);
+                a0 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + m), a0);
+                a1 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + stride + m), a1);
+                a2 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + 2 * stride + m), a2);
+                a3 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + 3 * stride + m), a3);
+            }
+
+            output[k * Tw] = Vector256.Sum(a0.GetLower() + a0.GetUpper()) + bias[k];
+            output[(k + 1) * Tw] = Vector256.Sum(a1.GetLower() + a1.GetUpper()) + bias[k + 1];
+            output[(k + 2) * Tw] = Vector256.Sum(a2.GetLower() + a2.GetUpper()) + bias[k + 2];
+            output[(k + 3) * Tw] = Vector256.Sum(a3.GetLower() + a3.GetUpper()) + bias[k + 3];
         }
 
-        output[0] = T.Sum(a0) + bias[0];
-        output[tw] = T.Sum(a1) + bias[1];
-        output[2 * tw] = T.Sum(a2) + bias[2];
-        output[3 * tw] = T.Sum(a3) + bias[3];
+        for (; k < c; k++)
+        {
+            var w0 = w + k * stride;
+            var a0 = Vector512<float>.Zero;
+            for (var m = 0; m < stride; m += Tw) a0 = Vector512.FusedMultiplyAdd(Vector512.Load(z + m), Vector512.Load(w0 + m), a0);
+            output[k * Tw] = Vector256.Sum(a0.GetLower() + a0.GetUpper()) + bias[k];
+        }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Logits2<T>(float* z, int stride, float* w, float* bias, float* output)
-        where T : struct, ILanes16<T>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Logits256(float* z, int stride, float* w, float* bias, int c, float* output)
     {
-        const int tw = TiledRows.TileWidth;
-        var a0 = T.Zero;
-        var a1 = T.Zero;
-        for (var m = 0; m < stride; m += tw)
+        var k = 0;
+        for (; k + 4 <= c; k += 4)
         {
-            var v = T.Load(z + m);
-            a0 = T.Fma(v, T.Load(w + m), a0);
-            a1 = T.Fma(v, T.Load(w + stride + m), a1);
+            var w0 = w + k * stride;
+            Vector256<float> a0 = default, b0 = default, a1 = default, b1 = default;
+            Vector256<float> a2 = default, b2 = default, a3 = default, b3 = default;
+            for (var m = 0; m < stride; m += Tw)
+            {
+                var v = Vector256.Load(z + m);
+                var u = Vector256.Load(z + m + 8);
+                a0 = Vector256.FusedMultiplyAdd(v, Vector256.Load(w0 + m), a0);
+                b0 = Vector256.FusedMultiplyAdd(u, Vector256.Load(w0 + m + 8), b0);
+                a1 = Vector256.FusedMultiplyAdd(v, Vector256.Load(w0 + stride + m), a1);
+                b1 = Vector256.FusedMultiplyAdd(u, Vector256.Load(w0 + stride + m + 8), b1);
+                a2 = Vector256.FusedMultiplyAdd(v, Vector256.Load(w0 + 2 * stride + m), a2);
+                b2 = Vector256.FusedMultiplyAdd(u, Vector256.Load(w0 + 2 * stride + m + 8), b2);
+                a3 = Vector256.FusedMultiplyAdd(v, Vector256.Load(w0 + 3 * stride + m), a3);
+                b3 = Vector256.FusedMultiplyAdd(u, Vector256.Load(w0 + 3 * stride + m + 8), b3);
+            }
+
+            output[k * Tw] = Vector256.Sum(a0 + b0) + bias[k];
+            output[(k + 1) * Tw] = Vector256.Sum(a1 + b1) + bias[k + 1];
+            output[(k + 2) * Tw] = Vector256.Sum(a2 + b2) + bias[k + 2];
+            output[(k + 3) * Tw] = Vector256.Sum(a3 + b3) + bias[k + 3];
         }
 
-        output[0] = T.Sum(a0) + bias[0];
-        output[tw] = T.Sum(a1) + bias[1];
-    }
+        for (; k < c; k++)
+        {
+            var w0 = w + k * stride;
+            Vector256<float> a0 = default, b0 = default;
+            for (var m = 0; m < stride; m += Tw)
+            {
+                a0 = Vector256.FusedMultiplyAdd(Vector256.Load(z + m), Vector256.Load(w0 + m), a0);
+                b0 = Vector256.FusedMultiplyAdd(Vector256.Load(z + m + 8), Vector256.Load(w0 + m + 8), b0);
+            }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Logits1<T>(float* z, int stride, float* w, float* bias, float* output)
-        where T : struct, ILanes16<T>
-    {
-        const int tw = TiledRows.TileWidth;
-        var a0 = T.Zero;
-        for (var m = 0; m < stride; m += tw) a0 = T.Fma(T.Load(z + m), T.Load(w + m), a0);
-        output[0] = T.Sum(a0) + bias[0];
+            output[k * Tw] = Vector256.Sum(a0 + b0) + bias[k];
+        }
     }
 
     /// <summary>
-    /// acc[k·stride + 0..15] += Σ_{r&lt;16} z_r[0..15]·res[k·16 + r] for four classes: <paramref name="z"/>
-    /// points at the chunk in the tile's first row, <paramref name="res"/> at the residuals of class k0.
+    /// Softmax over the classes for the tile's 16 rows (logits at l[k·16 + r]); returns the summed
+    /// loss of the valid rows. With <paramref name="bAcc"/> the logits are replaced by the residuals
+    /// p − 1{y = k} (0 for padding rows) and added to the intercept lanes.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient4<T>(float* z, int stride, float* res, float* acc, int accStride)
-        where T : struct, ILanes16<T>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float Softmax512(float* l, int* labels, int c, float* bAcc)
     {
-        const int tw = TiledRows.TileWidth;
-        var a0 = T.Zero;
-        var a1 = T.Zero;
-        var a2 = T.Zero;
-        var a3 = T.Zero;
-        for (var r = 0; r < tw; r++)
+        var y = Vector512.Load(labels);
+        var valid = Vector512.GreaterThanOrEqual(y, Vector512<int>.Zero).AsSingle() & Vector512<float>.One;
+        var max = Vector512.Load(l);
+        var labelLogit = Vector512.ConditionalSelect(Vector512.Equals(y, Vector512<int>.Zero).AsSingle(), max, Vector512<float>.Zero);
+        for (var k = 1; k < c; k++)
         {
-            var v = T.Load(z + r * stride);
-            a0 = T.Fma(v, T.Broadcast(res[r]), a0);
-            a1 = T.Fma(v, T.Broadcast(res[tw + r]), a1);
-            a2 = T.Fma(v, T.Broadcast(res[2 * tw + r]), a2);
-            a3 = T.Fma(v, T.Broadcast(res[3 * tw + r]), a3);
+            var v = Vector512.Load(l + k * Tw);
+            max = Vector512.Max(max, v);
+            labelLogit = Vector512.ConditionalSelect(Vector512.Equals(y, Vector512.Create(k)).AsSingle(), v, labelLogit);
         }
 
-        T.Store(T.Add(T.Load(acc), a0), acc);
-        T.Store(T.Add(T.Load(acc + accStride), a1), acc + accStride);
-        T.Store(T.Add(T.Load(acc + 2 * accStride), a2), acc + 2 * accStride);
-        T.Store(T.Add(T.Load(acc + 3 * accStride), a3), acc + 3 * accStride);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient2<T>(float* z, int stride, float* res, float* acc, int accStride)
-        where T : struct, ILanes16<T>
-    {
-        const int tw = TiledRows.TileWidth;
-        var a0 = T.Zero;
-        var a1 = T.Zero;
-        for (var r = 0; r < tw; r++)
+        var sum = Vector512<float>.Zero;
+        for (var k = 0; k < c; k++)
         {
-            var v = T.Load(z + r * stride);
-            a0 = T.Fma(v, T.Broadcast(res[r]), a0);
-            a1 = T.Fma(v, T.Broadcast(res[tw + r]), a1);
+            var e = Vector512.Exp(Vector512.Load(l + k * Tw) - max);
+            e.Store(l + k * Tw);
+            sum += e;
         }
 
-        T.Store(T.Add(T.Load(acc), a0), acc);
-        T.Store(T.Add(T.Load(acc + accStride), a1), acc + accStride);
+        var loss = (Vector512.Log(sum) + max - labelLogit) * valid;
+        if (bAcc is not null)
+        {
+            var inverse = Vector512<float>.One / sum;
+            for (var k = 0; k < c; k++)
+            {
+                var indicator = Vector512.Equals(y, Vector512.Create(k)).AsSingle() & Vector512<float>.One;
+                var residual = (Vector512.Load(l + k * Tw) * inverse - indicator) * valid;
+                residual.Store(l + k * Tw);
+                (Vector512.Load(bAcc + k * Tw) + residual).Store(bAcc + k * Tw);
+            }
+        }
+
+        return Vector256.Sum(loss.GetLower() + loss.GetUpper());
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient1<T>(float* z, int stride, float* res, float* acc)
-        where T : struct, ILanes16<T>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float Softmax256(float* l, int* labels, int c, float* bAcc)
     {
-        const int tw = TiledRows.TileWidth;
-        var a0 = T.Zero;
-        for (var r = 0; r < tw; r++) a0 = T.Fma(T.Load(z + r * stride), T.Broadcast(res[r]), a0);
-        T.Store(T.Add(T.Load(acc), a0), acc);
+        var one = Vector256<float>.One;
+        var y0 = Vector256.Load(labels);
+        var y1 = Vector256.Load(labels + 8);
+        var valid0 = Vector256.GreaterThanOrEqual(y0, Vector256<int>.Zero).AsSingle() & one;
+        var valid1 = Vector256.GreaterThanOrEqual(y1, Vector256<int>.Zero).AsSingle() & one;
+        var max0 = Vector256.Load(l);
+        var max1 = Vector256.Load(l + 8);
+        var label0 = Vector256.ConditionalSelect(Vector256.Equals(y0, Vector256<int>.Zero).AsSingle(), max0, Vector256<float>.Zero);
+        var label1 = Vector256.ConditionalSelect(Vector256.Equals(y1, Vector256<int>.Zero).AsSingle(), max1, Vector256<float>.Zero);
+        for (var k = 1; k < c; k++)
+        {
+            var v0 = Vector256.Load(l + k * Tw);
+            var v1 = Vector256.Load(l + k * Tw + 8);
+            max0 = Vector256.Max(max0, v0);
+            max1 = Vector256.Max(max1, v1);
+            var kv = Vector256.Create(k);
+            label0 = Vector256.ConditionalSelect(Vector256.Equals(y0, kv).AsSingle(), v0, label0);
+            label1 = Vector256.ConditionalSelect(Vector256.Equals(y1, kv).AsSingle(), v1, label1);
+        }
+
+        var sum0 = Vector256<float>.Zero;
+        var sum1 = Vector256<float>.Zero;
+        for (var k = 0; k < c; k++)
+        {
+            var e0 = Vector256.Exp(Vector256.Load(l + k * Tw) - max0);
+            var e1 = Vector256.Exp(Vector256.Load(l + k * Tw + 8) - max1);
+            e0.Store(l + k * Tw);
+            e1.Store(l + k * Tw + 8);
+            sum0 += e0;
+            sum1 += e1;
+        }
+
+        var loss0 = (Vector256.Log(sum0) + max0 - label0) * valid0;
+        var loss1 = (Vector256.Log(sum1) + max1 - label1) * valid1;
+        if (bAcc is not null)
+        {
+            var inverse0 = one / sum0;
+            var inverse1 = one / sum1;
+            for (var k = 0; k < c; k++)
+            {
+                var kv = Vector256.Create(k);
+                var r0 = (Vector256.Load(l + k * Tw) * inverse0 - (Vector256.Equals(y0, kv).AsSingle() & one)) * valid0;
+                var r1 = (Vector256.Load(l + k * Tw + 8) * inverse1 - (Vector256.Equals(y1, kv).AsSingle() & one)) * valid1;
+                r0.Store(l + k * Tw);
+                r1.Store(l + k * Tw + 8);
+                (Vector256.Load(bAcc + k * Tw) + r0).Store(bAcc + k * Tw);
+                (Vector256.Load(bAcc + k * Tw + 8) + r1).Store(bAcc + k * Tw + 8);
+            }
+        }
+
+        return Vector256.Sum(loss0 + loss1);
+    }
+
+    /// <summary>acc[k·stride + j] += Σ_{r&lt;16} z_r[j]·res[k·16 + r] for every feature chunk and class.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient512(float* rows, int stride, float* res, int c, float* acc)
+    {
+        for (var m = 0; m < stride; m += Tw)
+        {
+            var z = rows + m;
+            var k = 0;
+            for (; k + 4 <= c; k += 4)
+            {
+                var r = res + k * Tw;
+                var a0 = Vector512<float>.Zero;
+                var a1 = Vector512<float>.Zero;
+                var a2 = Vector512<float>.Zero;
+                var a3 = Vector512<float>.Zero;
+                for (var i = 0; i < Tw; i++)
+                {
+                    var v = Vector512.Load(z + i * stride);
+                    a0 = Vector512.FusedMultiplyAdd(v, Vector512.Create(r[i]), a0);
+                    a1 = Vector512.FusedMultiplyAdd(v, Vector512.Create(r[Tw + i]), a1);
+                    a2 = Vector512.FusedMultiplyAdd(v, Vector512.Create(r[2 * Tw + i]), a2);
+                    a3 = Vector512.FusedMultiplyAdd(v, Vector512.Create(r[3 * Tw + i]), a3);
+                }
+
+                var g = acc + k * stride + m;
+                (Vector512.Load(g) + a0).Store(g);
+                (Vector512.Load(g + stride) + a1).Store(g + stride);
+                (Vector512.Load(g + 2 * stride) + a2).Store(g + 2 * stride);
+                (Vector512.Load(g + 3 * stride) + a3).Store(g + 3 * stride);
+            }
+
+            for (; k < c; k++)
+            {
+                var r = res + k * Tw;
+                var a0 = Vector512<float>.Zero;
+                for (var i = 0; i < Tw; i++) a0 = Vector512.FusedMultiplyAdd(Vector512.Load(z + i * stride), Vector512.Create(r[i]), a0);
+                var g = acc + k * stride + m;
+                (Vector512.Load(g) + a0).Store(g);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient256(float* rows, int stride, float* res, int c, float* acc)
+    {
+        for (var m = 0; m < stride; m += Tw)
+        {
+            var z = rows + m;
+            var k = 0;
+            for (; k + 2 <= c; k += 2)
+            {
+                var r = res + k * Tw;
+                Vector256<float> a0 = default, b0 = default, a1 = default, b1 = default;
+                for (var i = 0; i < Tw; i++)
+                {
+                    var v = Vector256.Load(z + i * stride);
+                    var u = Vector256.Load(z + i * stride + 8);
+                    var s0 = Vector256.Create(r[i]);
+                    var s1 = Vector256.Create(r[Tw + i]);
+                    a0 = Vector256.FusedMultiplyAdd(v, s0, a0);
+                    b0 = Vector256.FusedMultiplyAdd(u, s0, b0);
+                    a1 = Vector256.FusedMultiplyAdd(v, s1, a1);
+                    b1 = Vector256.FusedMultiplyAdd(u, s1, b1);
+                }
+
+                var g = acc + k * stride + m;
+                (Vector256.Load(g) + a0).Store(g);
+                (Vector256.Load(g + 8) + b0).Store(g + 8);
+                (Vector256.Load(g + stride) + a1).Store(g + stride);
+                (Vector256.Load(g + stride + 8) + b1).Store(g + stride + 8);
+            }
+
+            for (; k < c; k++)
+            {
+                var r = res + k * Tw;
+                Vector256<float> a0 = default, b0 = default;
+                for (var i = 0; i < Tw; i++)
+                {
+                    var s = Vector256.Create(r[i]);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.Load(z + i * stride), s, a0);
+                    b0 = Vector256.FusedMultiplyAdd(Vector256.Load(z + i * stride + 8), s, b0);
+                }
+
+                var g = acc + k * stride + m;
+                (Vector256.Load(g) + a0).Store(g);
+                (Vector256.Load(g + 8) + b0).Store(g + 8);
+            }
+        }
     }
 }

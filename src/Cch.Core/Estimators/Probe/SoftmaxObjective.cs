@@ -92,9 +92,7 @@ internal sealed unsafe class SoftmaxObjective
                 {
                     var b = blocks[i];
                     var g = withGradient ? gradBase + (long)b * ParameterCount : null;
-                    _blockLoss[b] = _wide
-                        ? SoftmaxKernel.Block<Lanes512>(_data, b, w, bias, c, scratch, g)
-                        : SoftmaxKernel.Block<Lanes256>(_data, b, w, bias, c, scratch, g);
+                    _blockLoss[b] = SoftmaxKernel.Block(_data, b, w, bias, c, scratch, g, _wide);
                 }
             }
         }
