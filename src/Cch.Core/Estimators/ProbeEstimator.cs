@@ -180,18 +180,16 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
         var n = groups.Order.Length;
         if (n < MinimumRows)
             throw new ArgumentException($"After excluding classes with a single row, {n} rows remain; {RowsReason()}", nameof(classes));
-        var inputOrder = (int[])groups.Order.Clone();
-        Array.Sort(inputOrder);
-        var firstStats = ColumnStatistics.Compute(x, inputOrder, nameof(x));
-        if (firstStats.KeptColumns.Length == 0) return Zero(x.Rows, "Every column of H is constant: I(H;Y) = 0 exactly.");
-        var kept = RowOrder.Sort(x, inputOrder, firstStats, r => (ulong)(uint)classes[r], Seed);
+        var settings = Settings();
+        var kept = RowOrder.Sort(x, groups.Order, r => (ulong)(uint)classes[r], Seed, settings.Threads);
         var stats = ColumnStatistics.Compute(x, kept, nameof(x));
         var d = stats.KeptColumns.Length;
+        if (d == 0) return Zero(x.Rows, "Every column of H is constant: I(H;Y) = 0 exactly.");
 
         var classIds = kept.Select(r => classes[r]).Distinct().Order().ToArray();
         var labels = new int[n];
         for (var i = 0; i < n; i++) labels[i] = Array.BinarySearch(classIds, classes[kept[i]]);
-        var result = ClassificationProbe.Run(Standardized(x, kept, stats), d, labels, classIds.Length, Settings(), cancellationToken);
+        var result = ClassificationProbe.Run(Standardized(x, kept, stats, settings.Threads), d, labels, classIds.Length, settings, cancellationToken);
 
         // Sums run in the seeded row order (position i ↔ input row kept[i]).
         var sum = 0.0;
@@ -259,19 +257,20 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
             throw new ArgumentException($"Got {x.Rows} rows; {RowsReason()}", nameof(x));
         var clock = Stopwatch.StartNew();
         var n = x.Rows;
-        var firstY = ColumnStatistics.Compute(y, [], nameof(y));
-        var firstX = ColumnStatistics.Compute(x, [], nameof(x));
-        if (firstY.KeptColumns.Length == 0) return Zero(n, "The label is constant: I(H;Y) = 0 exactly.");
-        if (firstX.KeptColumns.Length == 0) return Zero(n, "Every column of H is constant: I(H;Y) = 0 exactly.");
+        var settings = Settings();
         var all = new int[n];
         for (var i = 0; i < n; i++) all[i] = i;
-        var order = RowOrder.Sort(x, all, firstX, r => RowOrder.Coarse(firstY.Standardize(y.Values[r], 0)), Seed);
+        var yMin = y.Values.Min();
+        var yRange = y.Values.Max() - yMin;
+        var order = RowOrder.Sort(x, all, r => RowOrder.Coarse((y.Values[r] - yMin) / yRange), Seed, settings.Threads);
         var yStats = ColumnStatistics.Compute(y, order, nameof(y));
         var xStats = ColumnStatistics.Compute(x, order, nameof(x));
+        if (yStats.KeptColumns.Length == 0) return Zero(n, "The label is constant: I(H;Y) = 0 exactly.");
         var d = xStats.KeptColumns.Length;
+        if (d == 0) return Zero(n, "Every column of H is constant: I(H;Y) = 0 exactly.");
         var target = new double[n];
         for (var i = 0; i < n; i++) target[i] = yStats.Standardize(y.Values[order[i]], 0);
-        var result = RegressionProbe.Run(Standardized(x, order, xStats), d, target, Settings(), cancellationToken);
+        var result = RegressionProbe.Run(Standardized(x, order, xStats, settings.Threads), d, target, settings, cancellationToken);
 
         double squared = 0, nullSquared = 0;
         for (var i = 0; i < n; i++)
@@ -320,18 +319,36 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
         $"the probe with K = {Folds} folds needs at least {MinimumRows} rows: two per fold, so that every held-out fold " +
         "(and the inner validation part, which is one of them) has rows and the within-fold variance of the interval is defined.";
 
-    /// <summary>Standardised kept columns of the selected rows, row-major.</summary>
-    private static double[] Standardized(FeatureMatrix x, int[] rows, ColumnStatistics stats)
+    /// <summary>
+    /// Standardised kept columns of the selected rows, row-major: (x/s − mean/s)/(SD/s) as in
+    /// <see cref="ColumnStatistics.Standardize"/>, with the per-column quotients computed once.
+    /// </summary>
+    private static double[] Standardized(FeatureMatrix x, int[] rows, ColumnStatistics stats, int threads)
     {
         var kept = stats.KeptColumns;
         var d = kept.Length;
-        var z = new double[rows.Length * d];
-        for (var i = 0; i < rows.Length; i++)
+        var scale = new double[d];
+        var mean = new double[d];
+        var sd = new double[d];
+        for (var j = 0; j < d; j++)
         {
-            var src = rows[i] * x.Columns;
-            for (var j = 0; j < d; j++) z[i * d + j] = stats.Standardize(x.Values[src + kept[j]], kept[j]);
+            var c = kept[j];
+            scale[j] = stats.Scale[c];
+            mean[j] = stats.Mean[c] / scale[j];
+            sd[j] = stats.StandardDeviation[c] / scale[j];
         }
 
+        var z = new double[rows.Length * d];
+        var values = x.Values;
+        var columns = x.Columns;
+        Parallel.For(0, (rows.Length + 255) / 256, new ParallelOptions { MaxDegreeOfParallelism = threads }, chunk =>
+        {
+            for (var i = chunk * 256; i < Math.Min(rows.Length, (chunk + 1) * 256); i++)
+            {
+                var src = rows[i] * columns;
+                for (var j = 0; j < d; j++) z[i * d + j] = (values[src + kept[j]] / scale[j] - mean[j]) / sd[j];
+            }
+        });
         return z;
     }
 

@@ -5,37 +5,65 @@ namespace Cch.Estimators.Probe;
 
 /// <summary>
 /// The probe's canonical row order: rows sorted by a seeded hash of their content, ties (identical
-/// rows) by input position. The hash mixes (SplitMix64, <see cref="JitterHash.Mix"/>) the seed, the
-/// label and, for every non-constant column, the standardised value rounded to 16 significant bits.
+/// rows) by input position. The hash chains the SplitMix64 finaliser (<see cref="JitterHash.Mix"/>)
+/// over the seed, the label and, for every non-constant column, the value rescaled to [0, 1] by the
+/// column's minimum and maximum and rounded to 16 significant bits.
 /// </summary>
 /// <remarks>
 /// The order is a pseudo-random permutation that depends on the seed and on what the rows hold, not
-/// on where they stand: permuting the input rows, rescaling or shifting a column, or adding a constant
-/// column leaves it unchanged, and so leaves the folds unchanged. (The rounding makes the key immune
-/// to the last-bit differences that summing the column statistics in another order, or rescaling,
-/// causes in the standardised values: a key changes only if such a difference crosses a rounding
-/// boundary, about 1e-16/1.5e-5 ≈ 1e-11 per value.) The caller then recomputes the column statistics
-/// in this order, so every later step sees the same sequence of numbers.
+/// on where they stand: permuting the input rows leaves it unchanged exactly (minimum and maximum do
+/// not depend on the order), and so does rescaling a column by a power of two or adding a constant
+/// column; any other positive rescaling or shift changes a rescaled value only in its last bits,
+/// which the rounding absorbs unless the value sits within ~1e-16 of a rounding boundary (about
+/// 1e-11 per value). The caller then computes the column statistics in this order, so every later
+/// step sees the same sequence of numbers.
 /// </remarks>
 internal static class RowOrder
 {
     /// <summary>
-    /// <paramref name="rows"/> sorted by (key, position), the key hashing the standardised kept columns of
-    /// <paramref name="x"/> under <paramref name="stats"/> and <paramref name="labelKey"/>(row).
+    /// <paramref name="rows"/> sorted by (key, position), the key hashing the kept columns of
+    /// <paramref name="x"/> and <paramref name="labelKey"/>(row).
     /// </summary>
-    public static int[] Sort(FeatureMatrix x, ReadOnlySpan<int> rows, ColumnStatistics stats, Func<int, ulong> labelKey, int seed)
+    public static int[] Sort(FeatureMatrix x, int[] rows, Func<int, ulong> labelKey, int seed, int threads)
     {
-        var kept = stats.KeptColumns;
-        var start = JitterHash.Mix((ulong)(uint)seed ^ 0x70726F6265UL);
-        var keys = new (ulong Key, int Row)[rows.Length];
-        for (var p = 0; p < rows.Length; p++)
+        var d = x.Columns;
+        var min = new double[d];
+        var max = new double[d];
+        min.AsSpan().Fill(double.PositiveInfinity);
+        max.AsSpan().Fill(double.NegativeInfinity);
+        var v = x.Values;
+        foreach (var r in rows)
         {
-            var r = rows[p];
-            var h = Mix(start, labelKey(r));
-            foreach (var c in kept) h = Mix(h, Coarse(stats.Standardize(x[r, c], c)));
-            keys[p] = (h, r);
+            var offset = r * d;
+            for (var c = 0; c < d; c++)
+            {
+                var value = v[offset + c];
+                if (value < min[c]) min[c] = value;
+                if (value > max[c]) max[c] = value;
+            }
         }
 
+        var columns = new List<int>();
+        var inverse = new double[d];
+        for (var c = 0; c < d; c++)
+        {
+            if (!(max[c] > min[c])) continue;
+            columns.Add(c);
+            inverse[c] = 1 / (max[c] - min[c]);
+        }
+
+        var start = JitterHash.Mix((ulong)(uint)seed ^ 0x70726F6265UL);
+        var keys = new (ulong Key, int Row)[rows.Length];
+        Parallel.For(0, (rows.Length + 1023) / 1024, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
+        {
+            for (var p = chunk * 1024; p < Math.Min(rows.Length, (chunk + 1) * 1024); p++)
+            {
+                var r = rows[p];
+                var h = JitterHash.Mix(start ^ labelKey(r));
+                foreach (var c in columns) h = JitterHash.Mix(h ^ Coarse((v[r * d + c] - min[c]) * inverse[c]));
+                keys[p] = (h, r);
+            }
+        });
         Array.Sort(keys);
         var order = new int[rows.Length];
         for (var p = 0; p < order.Length; p++) order[p] = keys[p].Row;
@@ -48,6 +76,4 @@ internal static class RowOrder
         var f = (float)value;
         return f == 0 ? 0UL : (BitConverter.SingleToUInt32Bits(f) + 0x80u) & 0xFFFFFF00u;
     }
-
-    private static ulong Mix(ulong h, ulong value) => JitterHash.Mix(h ^ JitterHash.Mix(value));
 }
