@@ -50,7 +50,7 @@ internal static unsafe class SoftmaxKernel
             var labels = data.Labels + t * Tw;
             if (wide)
             {
-                for (var r = 0; r < Tw; r++) Logits512(rows + r * stride, stride, wt, bias, c, l + r);
+                for (var r = 0; r < Tw; r += 2) Logits512(rows + r * stride, stride, wt, bias, c, l + r);
                 loss += Softmax512(l, labels, c, grad is null ? null : bAcc);
                 if (grad is not null) Gradient512(rows, stride, l, c, gAcc);
             }
@@ -76,40 +76,86 @@ internal static unsafe class SoftmaxKernel
         return loss;
     }
 
-    /// <summary>Logits of one row for all classes, written at output[k·16].</summary>
+    /// <summary>
+    /// Logits of two rows (<paramref name="z"/> and z + stride) for all classes, written at
+    /// output[k·16] and output[k·16 + 1]. Classes go in chunks of 4, 2 and 1 so that each chunk keeps
+    /// 2–8 independent accumulators in flight.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Logits512(float* z, int stride, float* w, float* bias, int c, float* output)
     {
+        var u = z + stride;
         var k = 0;
         for (; k + 4 <= c; k += 4)
         {
             var w0 = w + k * stride;
-            var a0 = Vector512<float>.Zero;
-            var a1 = Vector512<float>.Zero;
-            var a2 = Vector512<float>.Zero;
-            var a3 = Vector512<float>.Zero;
+            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            Vector512<float> b0 = default, b1 = default, b2 = default, b3 = default;
             for (var m = 0; m < stride; m += Tw)
             {
                 var v = Vector512.Load(z + m);
-                a0 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + m), a0);
-                a1 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + stride + m), a1);
-                a2 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + 2 * stride + m), a2);
-                a3 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + 3 * stride + m), a3);
+                var x = Vector512.Load(u + m);
+                var q0 = Vector512.Load(w0 + m);
+                var q1 = Vector512.Load(w0 + stride + m);
+                var q2 = Vector512.Load(w0 + 2 * stride + m);
+                var q3 = Vector512.Load(w0 + 3 * stride + m);
+                a0 = Vector512.FusedMultiplyAdd(v, q0, a0);
+                b0 = Vector512.FusedMultiplyAdd(x, q0, b0);
+                a1 = Vector512.FusedMultiplyAdd(v, q1, a1);
+                b1 = Vector512.FusedMultiplyAdd(x, q1, b1);
+                a2 = Vector512.FusedMultiplyAdd(v, q2, a2);
+                b2 = Vector512.FusedMultiplyAdd(x, q2, b2);
+                a3 = Vector512.FusedMultiplyAdd(v, q3, a3);
+                b3 = Vector512.FusedMultiplyAdd(x, q3, b3);
             }
 
-            output[k * Tw] = Vector256.Sum(a0.GetLower() + a0.GetUpper()) + bias[k];
-            output[(k + 1) * Tw] = Vector256.Sum(a1.GetLower() + a1.GetUpper()) + bias[k + 1];
-            output[(k + 2) * Tw] = Vector256.Sum(a2.GetLower() + a2.GetUpper()) + bias[k + 2];
-            output[(k + 3) * Tw] = Vector256.Sum(a3.GetLower() + a3.GetUpper()) + bias[k + 3];
+            Put(output + k * Tw, a0, b0, bias[k]);
+            Put(output + (k + 1) * Tw, a1, b1, bias[k + 1]);
+            Put(output + (k + 2) * Tw, a2, b2, bias[k + 2]);
+            Put(output + (k + 3) * Tw, a3, b3, bias[k + 3]);
+        }
+
+        for (; k + 2 <= c; k += 2)
+        {
+            var w0 = w + k * stride;
+            Vector512<float> a0 = default, a1 = default, b0 = default, b1 = default;
+            for (var m = 0; m < stride; m += Tw)
+            {
+                var v = Vector512.Load(z + m);
+                var x = Vector512.Load(u + m);
+                var q0 = Vector512.Load(w0 + m);
+                var q1 = Vector512.Load(w0 + stride + m);
+                a0 = Vector512.FusedMultiplyAdd(v, q0, a0);
+                b0 = Vector512.FusedMultiplyAdd(x, q0, b0);
+                a1 = Vector512.FusedMultiplyAdd(v, q1, a1);
+                b1 = Vector512.FusedMultiplyAdd(x, q1, b1);
+            }
+
+            Put(output + k * Tw, a0, b0, bias[k]);
+            Put(output + (k + 1) * Tw, a1, b1, bias[k + 1]);
         }
 
         for (; k < c; k++)
         {
             var w0 = w + k * stride;
-            var a0 = Vector512<float>.Zero;
-            for (var m = 0; m < stride; m += Tw) a0 = Vector512.FusedMultiplyAdd(Vector512.Load(z + m), Vector512.Load(w0 + m), a0);
-            output[k * Tw] = Vector256.Sum(a0.GetLower() + a0.GetUpper()) + bias[k];
+            Vector512<float> a0 = default, b0 = default;
+            for (var m = 0; m < stride; m += Tw)
+            {
+                var q0 = Vector512.Load(w0 + m);
+                a0 = Vector512.FusedMultiplyAdd(Vector512.Load(z + m), q0, a0);
+                b0 = Vector512.FusedMultiplyAdd(Vector512.Load(u + m), q0, b0);
+            }
+
+            Put(output + k * Tw, a0, b0, bias[k]);
         }
+    }
+
+    /// <summary>output[0] = Σlanes(a) + bias, output[1] = Σlanes(b) + bias, lanes added as in the type's remarks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(float* output, Vector512<float> a, Vector512<float> b, float bias)
+    {
+        output[0] = Vector256.Sum(a.GetLower() + a.GetUpper()) + bias;
+        output[1] = Vector256.Sum(b.GetLower() + b.GetUpper()) + bias;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -139,6 +185,24 @@ internal static unsafe class SoftmaxKernel
             output[(k + 1) * Tw] = Vector256.Sum(a1 + b1) + bias[k + 1];
             output[(k + 2) * Tw] = Vector256.Sum(a2 + b2) + bias[k + 2];
             output[(k + 3) * Tw] = Vector256.Sum(a3 + b3) + bias[k + 3];
+        }
+
+        for (; k + 2 <= c; k += 2)
+        {
+            var w0 = w + k * stride;
+            Vector256<float> a0 = default, b0 = default, a1 = default, b1 = default;
+            for (var m = 0; m < stride; m += Tw)
+            {
+                var v = Vector256.Load(z + m);
+                var u = Vector256.Load(z + m + 8);
+                a0 = Vector256.FusedMultiplyAdd(v, Vector256.Load(w0 + m), a0);
+                b0 = Vector256.FusedMultiplyAdd(u, Vector256.Load(w0 + m + 8), b0);
+                a1 = Vector256.FusedMultiplyAdd(v, Vector256.Load(w0 + stride + m), a1);
+                b1 = Vector256.FusedMultiplyAdd(u, Vector256.Load(w0 + stride + m + 8), b1);
+            }
+
+            output[k * Tw] = Vector256.Sum(a0 + b0) + bias[k];
+            output[(k + 1) * Tw] = Vector256.Sum(a1 + b1) + bias[k + 1];
         }
 
         for (; k < c; k++)
@@ -283,6 +347,23 @@ internal static unsafe class SoftmaxKernel
                 (Vector512.Load(g + stride) + a1).Store(g + stride);
                 (Vector512.Load(g + 2 * stride) + a2).Store(g + 2 * stride);
                 (Vector512.Load(g + 3 * stride) + a3).Store(g + 3 * stride);
+            }
+
+            for (; k + 2 <= c; k += 2)
+            {
+                var r = res + k * Tw;
+                var a0 = Vector512<float>.Zero;
+                var a1 = Vector512<float>.Zero;
+                for (var i = 0; i < Tw; i++)
+                {
+                    var v = Vector512.Load(z + i * stride);
+                    a0 = Vector512.FusedMultiplyAdd(v, Vector512.Create(r[i]), a0);
+                    a1 = Vector512.FusedMultiplyAdd(v, Vector512.Create(r[Tw + i]), a1);
+                }
+
+                var g = acc + k * stride + m;
+                (Vector512.Load(g) + a0).Store(g);
+                (Vector512.Load(g + stride) + a1).Store(g + stride);
             }
 
             for (; k < c; k++)
