@@ -8,7 +8,7 @@ namespace Cch.Benchmarks.Estimators;
 /// <summary>
 /// The probe estimator (classification, default settings: 5 folds, inner-validated L2) on its two
 /// target cases. The whole estimate is timed, λ search and refits included. Results are recorded in
-/// docs/estimators.md (probe) and docs/benchmarks.md.
+/// docs/estimators.md (probe section).
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Estimators", "Probe")]
