@@ -54,7 +54,8 @@ namespace Cch.Estimators;
 /// otherwise. For Y = aᵀX + ε with Gaussian X and ε it tends to ½ln(1 + |a|²/σ²) from below.</para>
 /// <para><b>Interval</b> (<see cref="IntervalStrategy.Own"/>, method <c>cross-fit</c>):
 /// <see cref="EstimatorInterval.RowInfluence"/> holds per-row influence terms in input row order:
-/// (N/n)(t_i − estimate) for classification (0 for excluded singleton rows; N/n = 1 without them)
+/// (N/n)(t_i − estimate) for classification (0 for excluded singleton rows; N/n = 1 without them,
+/// and the factor keeps Var(ψ)/N ≈ Var(t)/n)
 /// and ½(u_i²/Var − 1) − ½(e_i²/MSE − 1) for regression (the delta method on ½ln(Var/MSE)).
 /// <see cref="EstimatorInterval.ExtraVariance"/> is the between-fold variance component of those
 /// terms not explained by row noise (one-way random-effects ANOVA: max(0, (MSB − MSW)/n₀)·Σn_k²/n²),
@@ -113,7 +114,7 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
     }
 
     /// <summary>The default L2 grid: 10⁴, 10^3.5, …, 10⁻² (13 values, largest first).</summary>
-    public static IReadOnlyList<double> DefaultL2Grid => DefaultGrid;
+    public static IReadOnlyList<double> DefaultL2Grid { get; } = Array.AsReadOnly(DefaultGrid);
 
     /// <summary>Number of cross-fitting folds K.</summary>
     public int Folds { get; }
@@ -122,7 +123,7 @@ public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualIn
     public int Seed { get; }
 
     /// <summary>The L2 strengths searched, largest first.</summary>
-    public IReadOnlyList<double> L2Grid => _grid;
+    public IReadOnlyList<double> L2Grid => Array.AsReadOnly(_grid);
 
     /// <summary>Iteration cap of each L-BFGS fit.</summary>
     public int MaxIterations { get; }

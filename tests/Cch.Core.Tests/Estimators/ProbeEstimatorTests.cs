@@ -259,6 +259,25 @@ public sealed class ProbeEstimatorTests
     }
 
     [Fact]
+    public void SmallestInputs_GiveFiniteEstimatesAndIntervals()
+    {
+        // N = MinimumRows = 10: two rows per fold; a class of two rows; d larger than the training part.
+        var (x, _) = ProbeTestData.ClassMixture(10, 2, 2.0, seed: 16, noiseDims: 11);
+        int[][] labelings = [[0, 1, 0, 1, 0, 1, 0, 1, 0, 1], [0, 0, 0, 0, 0, 0, 0, 0, 1, 1], [0, 1, 2, 0, 1, 2, 0, 1, 2, 2]];
+        foreach (var classes in labelings)
+        {
+            var result = new ProbeEstimator().EstimateDetailed(x, classes);
+            Assert.True(double.IsFinite(result.Value));
+            Assert.True(double.IsFinite(result.Interval!.StandardError) && result.Interval.StandardError > 0);
+        }
+
+        var (h, y) = ProbeTestData.Linear(10, 12, seed: 16);
+        var regression = new ProbeEstimator().EstimateDetailed(h, y);
+        Assert.True(double.IsFinite(regression.Value));
+        Assert.True(double.IsFinite(regression.Interval!.StandardError));
+    }
+
+    [Fact]
     public void IterationCap_IsReportedInANote()
     {
         var (x, classes) = EstimatorTestData.BinaryMixture(1000, 1.0, seed: 13, noiseDims: 9);
@@ -281,6 +300,9 @@ public sealed class ProbeEstimatorTests
         Assert.Throws<ArgumentException>(() => new ProbeEstimator(l2Grid: [1.0, 10.0, 1.0]));
         var probe = new ProbeEstimator(l2Grid: [0.1, 100.0, 10.0]);
         Assert.Equal([100.0, 10.0, 0.1], probe.L2Grid);
+        Assert.Equal(13, ProbeEstimator.DefaultL2Grid.Count);
+        Assert.Equal(1e4, ProbeEstimator.DefaultL2Grid[0]);
+        Assert.Equal(1e-2, ProbeEstimator.DefaultL2Grid[^1], 15);
         Assert.Equal(10, new ProbeEstimator().MinimumRows);
         Assert.Equal("probe", new ProbeEstimator().Name);
     }
