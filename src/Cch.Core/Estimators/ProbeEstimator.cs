@@ -42,8 +42,8 @@ namespace Cch.Estimators;
 /// exactly 0.</para>
 /// <para><b>Regression</b> (<see cref="IMutualInformationEstimator"/>, Y of one column): q is a
 /// Gaussian around a ridge regression ŷ = b + wᵀz (standardised z and y, penalty λ‖w‖² on the summed
-/// squared error, intercept free), with plain folds (the seeded content order dealt round-robin), λ chosen by the
-/// same inner validation (the validation error comes from per-fold moments, the solves from
+/// squared error, intercept free), with plain folds (the seeded content order dealt round-robin), λ
+/// chosen by the same inner validation (the validation error comes from per-fold moments, the solves from
 /// MathNet's Cholesky factorisation). With e_i the held-out residual and u_i = y_i − ȳ_k the residual
 /// of the training part's mean, MSE = mean e_i², Var = mean u_i² and the estimate is
 /// <code>½·ln(Var / MSE)</code>
@@ -60,13 +60,14 @@ namespace Cch.Estimators;
 /// <see cref="EstimatorInterval.ExtraVariance"/> is the between-fold variance component of those
 /// terms not explained by row noise (one-way random-effects ANOVA: max(0, (MSB − MSW)/n₀)·Σn_k²/n²),
 /// so the interval also covers how much the fitted fold models differ. SE = √(Var(ψ)/N + extra).</para>
-/// <para><b>Determinism.</b> The folds depend only on the seed and the rows' content; the hot loops (float32, vectorised with
-/// 512- or 256-bit vectors) run in parallel over fixed blocks of 512 rows whose partial sums are added
-/// in block order, so the same seed and input give bit-identical results for any thread count.
-/// Held-out scores are computed in double precision.</para>
+/// <para><b>Determinism.</b> The folds depend only on the seed and the rows' content; the hot loops
+/// (float32, vectorised with 512- or 256-bit vectors) run in parallel over fixed blocks of 512 rows
+/// whose partial sums are added in block order, so the same seed and input give bit-identical results
+/// for any thread count. Held-out scores are computed in double precision.</para>
 /// <para><b>Cost.</b> Classification: each L-BFGS iteration costs about 2·N_fit·d·C multiply-adds;
-/// measured on 2 cores, N = 10,000: d = 100, C = 2 about 0.15 s; MNIST pixels (d = 717 kept, C = 10)
-/// about 3 s. Regression: O(N·d²) for the moments plus one O(d³) Cholesky per λ tried per fold.</para>
+/// measured on 2 (shared) cores, N = 10,000: d = 100, C = 2 about 0.1 s; MNIST pixels (673 non-constant
+/// columns, C = 10) about 3 s (docs/estimators.md). Regression: O(N·d²) for the moments plus one
+/// O(d³) Cholesky factorisation per λ tried per fold.</para>
 /// </remarks>
 public sealed class ProbeEstimator : ILabelMutualInformationEstimator, IMutualInformationEstimator
 {
