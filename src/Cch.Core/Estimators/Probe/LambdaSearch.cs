@@ -24,15 +24,15 @@ internal static class LambdaSearch
     public static int Run(int count, int start, int patience, Func<int, double> evaluate)
     {
         var values = new double[count];
-        double value(int g) => values[g] = evaluate(g);
+        double Value(int g) => values[g] = evaluate(g);
 
         if (start < 0)
         {
             var best = 0;
-            value(0);
+            Value(0);
             for (var g = 1; g < count; g++)
             {
-                if (value(g) < values[best]) best = g;
+                if (Value(g) < values[best]) best = g;
                 else if (g - best >= patience) break;
             }
 
@@ -40,13 +40,13 @@ internal static class LambdaSearch
         }
 
         var bestIndex = start;
-        value(start);
+        Value(start);
         var step = 0;
         foreach (var s in new[] { 1, -1 })
         {
             var g = start + s;
             if (g < 0 || g >= count) continue;
-            if (value(g) < values[bestIndex])
+            if (Value(g) < values[bestIndex])
             {
                 bestIndex = g;
                 step = s;
@@ -58,7 +58,7 @@ internal static class LambdaSearch
         var misses = 0;
         for (var g = bestIndex + step; g >= 0 && g < count && misses < patience; g += step)
         {
-            if (value(g) < values[bestIndex])
+            if (Value(g) < values[bestIndex])
             {
                 bestIndex = g;
                 misses = 0;
@@ -71,5 +71,4 @@ internal static class LambdaSearch
 
         return bestIndex;
     }
-
 }
