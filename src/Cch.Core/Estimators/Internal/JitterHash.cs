@@ -7,7 +7,8 @@ namespace Cch.Estimators.Internal;
 /// </summary>
 internal static class JitterHash
 {
-    private static ulong Mix(ulong z)
+    /// <summary>The SplitMix64 finaliser: a bijective 64-bit mix.</summary>
+    public static ulong Mix(ulong z)
     {
         z += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -1,0 +1,16 @@
+using Cch.Estimators.Internal;
+
+namespace Cch.Estimators.Probe;
+
+/// <summary>The validated settings of one <see cref="ProbeEstimator"/>, passed to the fitting code.</summary>
+internal sealed record ProbeSettings(int Folds, double[] Grid, int MaxIterations, int Threads, KernelIsa Isa)
+{
+    /// <summary>‖∇f‖_∞ at which an L-BFGS fit counts as converged (preconditioned coordinates, f in nats per row).</summary>
+    public double GradientTolerance { get; init; } = 1e-4;
+
+    /// <summary>The same for the fits of the inner λ search, which only rank λ values.</summary>
+    public double PathTolerance { get; init; } = 3e-4;
+
+    /// <summary>Grid points without improvement before the λ search stops.</summary>
+    public int Patience { get; init; } = 1;
+}
