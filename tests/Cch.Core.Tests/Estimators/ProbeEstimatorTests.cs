@@ -204,7 +204,7 @@ public sealed class ProbeEstimatorTests
         Assert.Equal(3000, training.EvaluationRows);
         Assert.Equal(5, training.RepeatValues.Count);
         Assert.Equal(result.Value, training.RepeatValues.Average(), 12);
-        Assert.Equal(Math.Log(2), training.HeldOutLoss + result.Value, 3);
+        Assert.Equal(Math.Log(2), training.HeldOutLoss!.Value + result.Value, 3);
         Assert.True(training.Epochs > 0);
         Assert.Contains("λ", training.Model, StringComparison.Ordinal);
 
@@ -215,7 +215,7 @@ public sealed class ProbeEstimatorTests
         Assert.Equal(2000, regression.Interval.RowInfluence!.Length);
         // Delta method terms of ½ln(Var/MSE) have mean zero by construction.
         Assert.Equal(0.0, regression.Interval.RowInfluence.Average(), 12);
-        Assert.Equal(Math.Exp(-2 * regression.Value), regression.Training!.HeldOutLoss, 12);
+        Assert.Equal(Math.Exp(-2 * regression.Value), regression.Training!.HeldOutLoss!.Value, 12);
     }
 
     [Fact]
