@@ -35,6 +35,7 @@ internal static class EstimatorRegistry
         ("copula", _ => new CopulaLabelEstimator()),
         ("cca-ksg", seed => new CcaKsgEstimator(3, seed)),
         ("mixed-ranks", seed => new MixedEstimator(k: 3, seed: seed, ranks: true)),
+        ("probe", seed => new ProbeEstimator(seed: seed)),
         ("latent", seed => new LatentEstimator(new NeuralEstimatorOptions { Seed = seed })),
         ("infonce", seed => new InfoNceEstimator(new NeuralEstimatorOptions { Seed = seed })),
         ("smile", seed => new SmileEstimator(new NeuralEstimatorOptions { Seed = seed })),

@@ -11,8 +11,8 @@ namespace Cch.Criterion;
 /// <listheader><term>term</term><description>estimator</description></listheader>
 /// <item><term>continuous X, Y with d_x + d_y ≤ <see cref="LowDimensions"/></term><description>max(ksg-ranks, copula, cca-ksg)</description></item>
 /// <item><term>continuous X, Y with d_x + d_y &gt; <see cref="LowDimensions"/></term><description>copula</description></item>
-/// <item><term>class label, d ≤ <see cref="LowDimensions"/></term><description>max(mixed-ranks, cca-ksg)</description></item>
-/// <item><term>class label, d &gt; <see cref="LowDimensions"/></term><description>copula (class-conditional)</description></item>
+/// <item><term>class label, d ≤ <see cref="LowDimensions"/></term><description>max(mixed-ranks, probe, cca-ksg)</description></item>
+/// <item><term>class label, d &gt; <see cref="LowDimensions"/></term><description>probe</description></item>
 /// <item><term>real label</term><description>as continuous X, Y with d_y = 1</description></item>
 /// </list>
 /// </summary>
@@ -45,9 +45,9 @@ public static class AutoEstimatorRule
     {
         ArgumentNullException.ThrowIfNull(options);
         if (d <= LowDimensions)
-            return new(new MaximumEstimator([new MixedEstimator(options.K, options.Seed, ranks: true), new CcaKsgEstimator(options.K, options.Seed)]),
-                Text($"{d} ≤ {LowDimensions} dimensions: the largest of mixed k-NN on ranks and discriminant projection + k-NN"));
-        return new(new CopulaLabelEstimator(), Text($"{d} > {LowDimensions} dimensions: copula class-conditional Gaussian"));
+            return new(new MaximumEstimator([new MixedEstimator(options.K, options.Seed, ranks: true), new ProbeEstimator(seed: options.Seed), new CcaKsgEstimator(options.K, options.Seed)]),
+                Text($"{d} ≤ {LowDimensions} dimensions: the largest of mixed k-NN on ranks, a cross-fitted linear probe and discriminant projection + k-NN"));
+        return new(new ProbeEstimator(seed: options.Seed), Text($"{d} > {LowDimensions} dimensions: cross-fitted linear probe (a held-out lower bound)"));
     }
 
     /// <summary>The estimator of I(X;Y) between continuous X (d columns) and a real-valued label from N rows.</summary>

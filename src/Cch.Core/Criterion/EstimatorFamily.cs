@@ -13,6 +13,7 @@ namespace Cch.Criterion;
 /// <item><term>gaussian</term><description>Gaussian closed form; class-conditional Gaussian; Gaussian closed form</description></item>
 /// <item><term>copula</term><description>Gaussian-copula closed form; copula class-conditional Gaussian; Gaussian-copula closed form</description></item>
 /// <item><term>cca-ksg</term><description>KSG on canonical variates fitted on other rows; Ross mixed k-NN on discriminant directions; KSG on the least-squares direction</description></item>
+/// <item><term>probe</term><description>— (I(H_s;Y) only); cross-fitted multinomial logistic regression; cross-fitted ridge regression</description></item>
 /// <item><term>latent</term><description>KSG on learned 8-d codes (latentmi-style); Ross mixed k-NN on codes; KSG on codes (needs libtorch)</description></item>
 /// <item><term>infonce, smile, mine</term><description>held-out variational bounds with a trained critic, Y one-hot for a class label (need libtorch)</description></item>
 /// </list>
@@ -37,6 +38,9 @@ public enum EstimatorFamily
 
     /// <summary>A linear projection fitted on half the rows (canonical or discriminant directions), then the k-NN estimators on the other half (<see cref="Estimators.CcaKsgEstimator"/>).</summary>
     [JsonStringEnumMemberName("cca-ksg")] CcaKsg,
+
+    /// <summary>A held-out variational lower bound on I(H_s;Y) from a cross-fitted linear probe (<see cref="Estimators.ProbeEstimator"/>); the label side only.</summary>
+    [JsonStringEnumMemberName("probe")] Probe,
 
     /// <summary>latentmi-style learned compression, then k-NN on held-out codes (<see cref="Estimators.LatentEstimator"/>; needs libtorch).</summary>
     [JsonStringEnumMemberName("latent")] Latent,

@@ -41,6 +41,10 @@ public sealed class EstimatorSelection
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         var requested = family ?? TeacherStudentFamily;
+        if (requested == EstimatorFamily.Probe)
+            throw new CchInputException(
+                "The probe estimator bounds the mutual information with a label only (I(H_s;Y)); it cannot estimate I(H_t;H_s). " +
+                "Use --label-estimator probe, with --estimator auto (default) or another family for I(H_t;H_s).");
         var (estimator, reason) = requested == EstimatorFamily.Auto
             ? Unpack(AutoEstimatorRule.Continuous(x.Columns, y.Columns, x.Rows, _options))
             : (Continuous(requested), null);
@@ -87,6 +91,7 @@ public sealed class EstimatorSelection
         EstimatorFamily.Gaussian => new GaussianEstimator(),
         EstimatorFamily.Copula => new CopulaEstimator(),
         EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
+        EstimatorFamily.Probe => new ProbeEstimator(seed: _options.Seed),
         EstimatorFamily.Latent => new LatentEstimator(Neural, _options.K),
         EstimatorFamily.InfoNce => new InfoNceEstimator(Neural),
         EstimatorFamily.Smile => new SmileEstimator(Neural),
@@ -100,6 +105,7 @@ public sealed class EstimatorSelection
         EstimatorFamily.Gaussian => new GaussianLabelEstimator(),
         EstimatorFamily.Copula => new CopulaLabelEstimator(),
         EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
+        EstimatorFamily.Probe => new ProbeEstimator(seed: _options.Seed),
         EstimatorFamily.Latent => new LatentEstimator(Neural, _options.K),
         EstimatorFamily.InfoNce => new InfoNceEstimator(Neural),
         EstimatorFamily.Smile => new SmileEstimator(Neural),

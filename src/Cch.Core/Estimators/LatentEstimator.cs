@@ -87,7 +87,7 @@ public sealed class LatentEstimator : IMutualInformationEstimator, ILabelMutualI
     public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, FeatureMatrix y, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var data = NeuralData.Continuous(x, y, MinimumRows, Why, LatentEstimation.Clip);
+        var data = NeuralData.Continuous(x, y, MinimumRows, Why, LatentEstimation.Clip, Options.Ranks);
         return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, "paired autoencoders with cross-reconstruction, KSG k = " + K, clock, cancellationToken);
     }
 
@@ -98,7 +98,7 @@ public sealed class LatentEstimator : IMutualInformationEstimator, ILabelMutualI
     public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, int[] classes, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var data = NeuralData.Label(x, classes, MinimumRows, Why, LatentEstimation.Clip);
+        var data = NeuralData.Label(x, classes, MinimumRows, Why, LatentEstimation.Clip, Options.Ranks);
         return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, "autoencoder with a class head, Ross mixed k = " + K, clock, cancellationToken);
     }
 

@@ -81,6 +81,16 @@ public sealed record NeuralEstimatorOptions
     /// <summary>Seed of every random choice: folds, splits, initial weights, batch order, dropout, evaluation batches, half-samples and KSG jitter.</summary>
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Replace every input column by the normal scores of its ranks, Φ⁻¹(r/(N+1)), before training
+    /// (default <c>true</c>). Mutual information is unchanged by such per-column monotone maps, but
+    /// critics trained on heavy-tailed columns (a Cauchy-like Student-t) are dominated by a few extreme
+    /// rows: measured on bmi's Student-t 2 × 2 (ν = 1, truth 0.432), without ranks InfoNCE gave −0.05,
+    /// SMILE 0.91 and MINE −32 (docs/accuracy.md). The ranks use only each column's marginal, so they
+    /// reveal nothing about which x goes with which y.
+    /// </summary>
+    public bool Ranks { get; init; } = true;
+
     /// <summary>libtorch intra-op threads (default 1). Results are bit-identical for the same seed, input and thread count.</summary>
     public int Threads { get; init; } = 1;
 

@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace Cch.Estimators.Neural;
 
 /// <summary>
-/// Inputs of a trained estimator as float32 rows: X standardised, Y standardised or one-hot.
+/// Inputs of a trained estimator as float32 rows: X standardised, Y standardised or one-hot (each
+/// column first replaced by the normal scores of its ranks when asked).
 /// Standardisation uses every row's mean and population SD (an invertible per-column affine map, so
 /// it changes no mutual information and learns nothing about which x goes with which y); constant
 /// columns are dropped.
@@ -46,13 +47,19 @@ internal sealed class NeuralData
 
     /// <summary>Checks and prepares continuous X and Y; <c>null</c> when every column of X or of Y is constant (the MI is 0).</summary>
     /// <exception cref="ArgumentException">Row counts differ, N &lt; <paramref name="minimumRows"/> (message: <paramref name="why"/>), or a value is not finite.</exception>
-    public static NeuralData? Continuous(FeatureMatrix x, FeatureMatrix y, int minimumRows, string why, double clip = double.PositiveInfinity)
+    public static NeuralData? Continuous(FeatureMatrix x, FeatureMatrix y, int minimumRows, string why, double clip = double.PositiveInfinity, bool ranks = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         if (x.Rows != y.Rows)
             throw new ArgumentException($"X has {x.Rows} rows but Y has {y.Rows}.", nameof(y));
         CheckRows(x.Rows, minimumRows, why);
+        if (ranks)
+        {
+            x = NormalScores.RowMajor(x, nameof(x));
+            y = NormalScores.RowMajor(y, nameof(y));
+        }
+
         var sx = ColumnStatistics.Compute(x, default, nameof(x));
         var sy = ColumnStatistics.Compute(y, default, nameof(y));
         if (sx.KeptColumns.Length == 0 || sy.KeptColumns.Length == 0) return null;
@@ -61,7 +68,7 @@ internal sealed class NeuralData
 
     /// <summary>Checks and prepares X with a label; <c>null</c> when every column of X is constant or there is one class (the MI is 0).</summary>
     /// <exception cref="ArgumentException">Lengths differ, N &lt; <paramref name="minimumRows"/> (message: <paramref name="why"/>), a class index is negative, or a value is not finite.</exception>
-    public static NeuralData? Label(FeatureMatrix x, int[] classes, int minimumRows, string why, double clip = double.PositiveInfinity)
+    public static NeuralData? Label(FeatureMatrix x, int[] classes, int minimumRows, string why, double clip = double.PositiveInfinity, bool ranks = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(classes);
@@ -71,6 +78,7 @@ internal sealed class NeuralData
         for (var i = 0; i < classes.Length; i++)
             if (classes[i] < 0)
                 throw new ArgumentException($"Class index {classes[i]} at row {i} is negative.", nameof(classes));
+        if (ranks) x = NormalScores.RowMajor(x, nameof(x));
         var sx = ColumnStatistics.Compute(x, default, nameof(x));
         var distinct = classes.Distinct().Order().ToArray();
         if (sx.KeptColumns.Length == 0 || distinct.Length < 2) return null;

@@ -21,11 +21,11 @@ internal static class TrainedInputs
 
     /// <summary>Prepared continuous inputs, or <c>null</c> when the MI is exactly 0.</summary>
     public static NeuralData? Continuous(string name, NeuralEstimatorOptions o, FeatureMatrix x, FeatureMatrix y, double clip = double.PositiveInfinity) =>
-        NeuralData.Continuous(x, y, MinimumRows(o), Why(name, o), clip);
+        NeuralData.Continuous(x, y, MinimumRows(o), Why(name, o), clip, o.Ranks);
 
     /// <summary>Prepared label inputs, or <c>null</c> when the MI is exactly 0.</summary>
     public static NeuralData? Label(string name, NeuralEstimatorOptions o, FeatureMatrix x, int[] classes, double clip = double.PositiveInfinity) =>
-        NeuralData.Label(x, classes, MinimumRows(o), Why(name, o), clip);
+        NeuralData.Label(x, classes, MinimumRows(o), Why(name, o), clip, o.Ranks);
 
     /// <summary>The note for an exact zero without training.</summary>
     public const string ConstantNote = "Every column of one side is constant (or the label has one class): the mutual information is exactly 0; nothing was trained.";
