@@ -5,7 +5,7 @@ namespace Cch.Reports;
 /// <summary>
 /// The JSON document of <c>dotnet cch mi --format json</c> (schema <c>schemas/cch-mi.schema.json</c>,
 /// camelCase): one mutual information I(X;Y) in nats with its confidence interval, what computed it,
-/// and what was read. Apart from the wall-clock times (<see cref="Timings"/>, the training's seconds), the
+/// and what was read. Apart from the wall-clock times (<see cref="Timings"/>), the
 /// same seed and input give the same document.
 /// </summary>
 public sealed record MutualInformationReport
@@ -80,7 +80,7 @@ public sealed record MutualInformationReport
     public LabelReport? Label { get; init; }
 
     /// <summary>What a trained estimator fitted; absent for closed forms and k-NN estimators.</summary>
-    public Estimators.TrainingSummary? Training { get; init; }
+    public TrainingReport? Training { get; init; }
 
     /// <summary>The files read, with row counts and SHA-256.</summary>
     public required IReadOnlyList<InputReport> Inputs { get; init; }

@@ -47,7 +47,7 @@ public static class MutualInformationReportBuilder
             X = new RepresentationReport(data.X.Name, data.X.Columns),
             Y = data.Y is { } y ? new RepresentationReport(y.Name, y.Columns) : new RepresentationReport(label!.Name, 1),
             Label = label is null ? null : new LabelReport(label.Name, task, label.ClassNames),
-            Training = r.Training,
+            Training = TrainingReport.From(r.Training),
             Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
             Join = new JoinReport(data.Join.Key, data.Join.Mode switch { JoinMode.Inner => "inner", JoinMode.RowOrder => "row-order", _ => "strict" },
                 settings.Data.Filters.Select(f => f.ToString()).ToList(), data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),

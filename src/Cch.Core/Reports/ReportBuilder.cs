@@ -182,7 +182,7 @@ public static class ReportBuilder
             AutoReason = r.AutoReason,
             Interval = r.IntervalMethod,
             StandardError = Round(r.StandardError),
-            Training = r.Training,
+            Training = TrainingReport.From(r.Training),
             Components = r.Components.Count == 0 ? null : r.Components.Select(c => c with { Value = Round(c.Value) }).ToList(),
         };
 

@@ -23,7 +23,7 @@ public sealed record MiValue(double Estimate, double CiLow, double CiHigh, doubl
     public double? StandardError { get; init; }
 
     /// <summary>What a trained estimator fitted; absent for closed forms and k-NN estimators.</summary>
-    public Estimators.TrainingSummary? Training { get; init; }
+    public TrainingReport? Training { get; init; }
 
     /// <summary>For a combined estimate (<c>max(…)</c>), every component's value; absent otherwise.</summary>
     public IReadOnlyList<Estimators.ComponentEstimate>? Components { get; init; }
@@ -51,6 +51,25 @@ public sealed record TeacherReport(
     ClosedFormReport? ClosedForm = null,
     VerificationReport? Verification = null,
     Agreement? Agreement = null);
+
+/// <summary>
+/// What a trained estimator fitted for one value (<see cref="Estimators.TrainingSummary"/> without its
+/// wall-clock time, which the report keeps in <c>timings</c> so that the same seed gives the same report).
+/// </summary>
+/// <param name="Model">What was fitted.</param>
+/// <param name="FitRows">Rows used to fit (per fold or seed).</param>
+/// <param name="EvaluationRows">Held-out rows the value was computed on (in total).</param>
+/// <param name="Repeats">Folds × seeds combined.</param>
+/// <param name="Epochs">Epochs (or optimiser iterations) per fit, averaged over repeats; 0 for closed-form fits.</param>
+/// <param name="HeldOutLoss">The objective on held-out rows, or absent.</param>
+/// <param name="RepeatValues">The estimate of each repeat in nats.</param>
+public sealed record TrainingReport(string Model, int FitRows, int EvaluationRows, int Repeats, double Epochs, double? HeldOutLoss, IReadOnlyList<double> RepeatValues)
+{
+    /// <summary>The report form of <paramref name="t"/> (values rounded to 6 decimals), or <c>null</c>.</summary>
+    public static TrainingReport? From(Estimators.TrainingSummary? t) => t is null ? null : new(
+        t.Model, t.FitRows, t.EvaluationRows, t.Repeats, Math.Round(t.Epochs, 6), t.HeldOutLoss is { } l ? Math.Round(l, 6) : null,
+        t.RepeatValues.Select(v => Math.Round(v, 6)).ToList());
+}
 
 /// <summary>The verification of one teacher: settings, outcome, per-seed metrics, paired differences, grid and wall time.</summary>
 /// <param name="Outcome">kd-helps, kd-hurts or no-difference.</param>

@@ -89,7 +89,9 @@ public sealed class CchCriterionTests
         var b = CchCriterion.Evaluate(data, options);
 
         Assert.Equal(a.Teachers.Select(t => t.Delta), b.Teachers.Select(t => t.Delta));
-        Assert.Equal(a.Teachers.Select(t => t.TeacherStudent), b.Teachers.Select(t => t.TeacherStudent));
+        Assert.Equal(a.Teachers.Select(t => (t.TeacherStudent.Value, t.TeacherStudent.Estimator, t.TeacherStudent.StandardError)),
+                     b.Teachers.Select(t => (t.TeacherStudent.Value, t.TeacherStudent.Estimator, t.TeacherStudent.StandardError)));
+        Assert.Equal(a.Teachers.SelectMany(t => t.TeacherStudent.Components), b.Teachers.SelectMany(t => t.TeacherStudent.Components));
     }
 
     [Fact]

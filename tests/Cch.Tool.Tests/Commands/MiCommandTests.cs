@@ -37,9 +37,9 @@ public sealed partial class MiCommandTests
         var truth = Truth(Rho); // 0.6547 nats
         Assert.InRange(truth, doc["ciLow"]!.GetValue<double>(), doc["ciHigh"]!.GetValue<double>());
         Assert.True(doc["ciLow"]!.GetValue<double>() < doc["estimate"]!.GetValue<double>() && doc["estimate"]!.GetValue<double>() < doc["ciHigh"]!.GetValue<double>());
-        Assert.Equal("ksg", doc["estimator"]!.GetValue<string>()); // auto: 2 + 2 ≤ 4 dimensions
+        Assert.StartsWith("max(ksg-ranks, copula, cca-ksg) = ", doc["estimator"]!.GetValue<string>()); // auto: 2 + 2 ≤ 20 dimensions
         Assert.Equal("auto", doc["family"]!.GetValue<string>());
-        Assert.Contains("KSG", doc["autoReason"]!.GetValue<string>());
+        Assert.Contains("2 + 2 ≤ 20 dimensions", doc["autoReason"]!.GetValue<string>());
         Assert.Equal("half-sampling", doc["interval"]!.GetValue<string>());
         Assert.Equal(1000, doc["subsampleRows"]!.GetValue<int>());
         Assert.Equal(2000, doc["n"]!.GetValue<int>());
