@@ -182,8 +182,15 @@ internal static class AccuracyCommand
             notes.Add($"suite {suite}: {string.Join(", ", skipped)} not registered for this kind of task (skipped).");
     }
 
-    private static IReadOnlyList<T> Filter<T>(IReadOnlyList<T> tasks, Func<T, string> id, string? filter) =>
-        filter is null ? tasks : tasks.Where(t => id(t).Contains(filter, StringComparison.OrdinalIgnoreCase)).ToArray();
+    /// <summary>Tasks whose id contains the filter, or equals it when the filter starts with '='; comma-separated alternatives.</summary>
+    private static IReadOnlyList<T> Filter<T>(IReadOnlyList<T> tasks, Func<T, string> id, string? filter)
+    {
+        if (filter is null) return tasks;
+        var parts = filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return tasks.Where(t => parts.Any(p => p.StartsWith('=')
+            ? string.Equals(id(t), p[1..], StringComparison.OrdinalIgnoreCase)
+            : id(t).Contains(p, StringComparison.OrdinalIgnoreCase))).ToArray();
+    }
 
     private static string RepositoryDirectory()
     {

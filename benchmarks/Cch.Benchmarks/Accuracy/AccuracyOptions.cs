@@ -11,7 +11,7 @@ namespace Cch.Benchmarks.Accuracy;
 /// <param name="Seeds">Number of seeds (data seeds 0 … S−1).</param>
 /// <param name="Rows">Sample size N per estimate.</param>
 /// <param name="OutPath">Markdown report path; the CSV of raw rows goes beside it (same name, <c>.csv</c>).</param>
-/// <param name="TaskFilter">Only tasks whose id contains this (case-insensitive), or null for all.</param>
+/// <param name="TaskFilter">Only tasks whose id contains this (case-insensitive; comma-separated alternatives; a leading '=' asks for the exact id), or null for all.</param>
 /// <param name="Intervals">Also compute each estimate's 95 % interval the way the criterion does and report coverage.</param>
 internal sealed record AccuracyOptions(
     IReadOnlyList<string> Suites, IReadOnlyList<string>? Estimators, int Seeds, int Rows, string OutPath, string? TaskFilter, bool Intervals = false)

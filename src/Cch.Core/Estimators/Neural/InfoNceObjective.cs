@@ -11,6 +11,11 @@ namespace Cch.Estimators.Neural;
 /// held-out rows split by a seeded permutation into batches of near-equal size K_b ≤
 /// <see cref="NeuralEstimatorOptions.EvaluationBatchSize"/>. Each row's term is at most ln K_b, so the
 /// estimate never exceeds the row-average of ln K_b.
+/// <para>Influence terms: a row enters the bound twice — through its own term and as a negative y_m in
+/// every other row's denominator — so its influence (the Hájek projection of the batch statistic;
+/// Hoeffding 1948) is ψ_m = t_m − Σ_k P_km, with P_km = e^{S_km}/Σ_j e^{S_kj} the row-softmax of the
+/// batch's scores (Σ_k P_km averages 1). Using t_m alone ignores that coupling and understates the
+/// evaluation variance.</para>
 /// </summary>
 internal sealed class InfoNceObjective(int maxBatch) : CriticObjective
 {
@@ -34,6 +39,7 @@ internal sealed class InfoNceObjective(int maxBatch) : CriticObjective
         new Random(seed).Shuffle(order);
         var batches = (n + maxBatch - 1) / maxBatch;
         var terms = new double[n];
+        var influence = new double[n];
         var logK = new double[n];
         var start = 0;
         for (var b = 0; b < batches; b++)
@@ -47,18 +53,30 @@ internal sealed class InfoNceObjective(int maxBatch) : CriticObjective
             var gb = g.index_select(0, index);
             var hbt = h.index_select(0, index).t();
             var positive = gb.mul(hbt.t()).sum(1);
-            // ln Σ_j e^{S_ij} by chunks of rows of at most PairSums.ChunkElements scores (see there: large buffers page-fault).
+            // ln Σ_j e^{S_ij} by chunks of rows of at most PairSums.ChunkElements scores (see there: large buffers page-fault),
+            // and the column sums Σ_k P_kj of the row-softmax for the influence terms.
             var chunk = Math.Max(1, PairSums.ChunkElements / size);
             var parts = new List<Tensor>();
+            Tensor? columnSums = null;
             for (var r0 = 0; r0 < size; r0 += chunk)
-                parts.Add(gb.narrow(0, r0, Math.Min(chunk, size - r0)).matmul(hbt).logsumexp(1));
+            {
+                var scores = gb.narrow(0, r0, Math.Min(chunk, size - r0)).matmul(hbt);
+                var lse = scores.logsumexp(1);
+                parts.Add(lse);
+                var sums = ExplicitScalars.Difference(scores, lse.unsqueeze(1)).exp().sum(0L);
+                columnSums = columnSums is null ? sums : ExplicitScalars.Sum(columnSums, sums);
+            }
+
             var t = ExplicitScalars.Difference(positive, cat(parts, 0L));
             using var a = t.data<double>();
+            using var c = columnSums!.to_type(ScalarType.Float64).data<double>();
             var values = a.ToArray();
+            var negatives = c.ToArray();
             var lnK = Math.Log(size);
             for (var i = 0; i < size; i++)
             {
                 terms[rows[i]] = values[i] + lnK;
+                influence[rows[i]] = values[i] + lnK - negatives[i];
                 logK[rows[i]] = lnK;
             }
         }
@@ -66,6 +84,6 @@ internal sealed class InfoNceObjective(int maxBatch) : CriticObjective
         var value = 0.0;
         foreach (var t in terms) value += t;
         value /= n;
-        return new HeldOutBound(value, PairSums.Centred(terms), -value, logK);
+        return new HeldOutBound(value, PairSums.Centred(influence), -value, logK);
     }
 }
