@@ -86,31 +86,22 @@ public sealed class EstimatorSelection
     /// <summary>The trained estimators' settings: their defaults with the run's seed.</summary>
     private NeuralEstimatorOptions Neural => new() { Seed = _options.Seed };
 
-    private IMutualInformationEstimator Continuous(EstimatorFamily family) => family switch
-    {
-        EstimatorFamily.Gaussian => new GaussianEstimator(),
-        EstimatorFamily.Copula => new CopulaEstimator(),
-        EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
-        EstimatorFamily.Probe => new ProbeEstimator(seed: _options.Seed),
-        EstimatorFamily.Latent => new LatentEstimator(Neural, _options.K),
-        EstimatorFamily.InfoNce => new InfoNceEstimator(Neural),
-        EstimatorFamily.Smile => new SmileEstimator(Neural),
-        EstimatorFamily.Mine => new MineEstimator(Neural),
-        EstimatorFamily.Ksg or EstimatorFamily.Mixed => new KsgEstimator(_options.K, _options.Seed),
-        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Auto is resolved by AutoEstimatorRule."),
-    };
+    private IMutualInformationEstimator Continuous(EstimatorFamily family) => (IMutualInformationEstimator)Create(family, label: false);
 
-    private ILabelMutualInformationEstimator Discrete(EstimatorFamily family) => family switch
+    private ILabelMutualInformationEstimator Discrete(EstimatorFamily family) => (ILabelMutualInformationEstimator)Create(family, label: true);
+
+    /// <summary>The family's estimator for a continuous Y or a class label (most implement both contracts).</summary>
+    private object Create(EstimatorFamily family, bool label) => family switch
     {
-        EstimatorFamily.Gaussian => new GaussianLabelEstimator(),
-        EstimatorFamily.Copula => new CopulaLabelEstimator(),
+        EstimatorFamily.Ksg or EstimatorFamily.Mixed => label ? new MixedEstimator(_options.K, _options.Seed) : new KsgEstimator(_options.K, _options.Seed),
+        EstimatorFamily.Gaussian => label ? new GaussianLabelEstimator() : new GaussianEstimator(),
+        EstimatorFamily.Copula => label ? new CopulaLabelEstimator() : new CopulaEstimator(),
         EstimatorFamily.CcaKsg => new CcaKsgEstimator(_options.K, _options.Seed),
         EstimatorFamily.Probe => new ProbeEstimator(seed: _options.Seed),
         EstimatorFamily.Latent => new LatentEstimator(Neural, _options.K),
         EstimatorFamily.InfoNce => new InfoNceEstimator(Neural),
         EstimatorFamily.Smile => new SmileEstimator(Neural),
         EstimatorFamily.Mine => new MineEstimator(Neural),
-        EstimatorFamily.Ksg or EstimatorFamily.Mixed => new MixedEstimator(_options.K, _options.Seed),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Auto is resolved by AutoEstimatorRule."),
     };
 }

@@ -77,18 +77,11 @@ public static class MutualInformationRunner
         return (new IntervalEstimate(estimate, estimate - t * sd, estimate + t * sd), sd, IntervalMethods.HalfSampling);
     }
 
+    internal static double StandardDeviation(double[] values) => Math.Sqrt(Estimators.Internal.Moments.SampleVariance(values));
+
     internal static EstimatorInterval OwnInterval(MutualInformationEstimate estimate) =>
         estimate.Interval ?? throw new InvalidOperationException("An estimator with its own interval strategy returned no interval.");
 
-    internal static double StandardDeviation(double[] values)
-    {
-        var mean = 0.0;
-        foreach (var r in values) mean += r;
-        mean /= values.Length;
-        var ss = 0.0;
-        foreach (var r in values) ss += (r - mean) * (r - mean);
-        return Math.Sqrt(ss / (values.Length - 1));
-    }
 
     private static (IntervalEstimate Interval, double StandardError, string Method) Own(MutualInformationEstimate estimate, double z)
     {

@@ -38,7 +38,7 @@ public sealed record EstimatorInterval(string Method, double StandardError, doub
         if (!(varianceFloor >= 0 && double.IsFinite(varianceFloor)))
             throw new ArgumentException($"Variance floor {varianceFloor} must be finite and ≥ 0.", nameof(varianceFloor));
         var n = rowInfluence.Length;
-        var variance = Math.Max(Variance(rowInfluence) / n + extraVariance, varianceFloor);
+        var variance = Math.Max(Internal.Moments.SampleVariance(rowInfluence) / n + extraVariance, varianceFloor);
         return new EstimatorInterval(method, Math.Sqrt(variance), rowInfluence, extraVariance, varianceFloor);
     }
 
@@ -55,21 +55,10 @@ public sealed record EstimatorInterval(string Method, double StandardError, doub
         {
             var d = new double[ra.Length];
             for (var i = 0; i < d.Length; i++) d[i] = ra[i] - rb[i];
-            var variance = Variance(d) / d.Length + a.ExtraVariance + b.ExtraVariance;
+            var variance = Internal.Moments.SampleVariance(d) / d.Length + a.ExtraVariance + b.ExtraVariance;
             return Math.Sqrt(Math.Max(variance, a.VarianceFloor + b.VarianceFloor));
         }
 
         return Math.Sqrt(a.StandardError * a.StandardError + b.StandardError * b.StandardError);
-    }
-
-    /// <summary>Sample variance (denominator n − 1), summed in index order.</summary>
-    private static double Variance(double[] v)
-    {
-        var mean = 0.0;
-        foreach (var x in v) mean += x;
-        mean /= v.Length;
-        var ss = 0.0;
-        foreach (var x in v) ss += (x - mean) * (x - mean);
-        return ss / (v.Length - 1);
     }
 }

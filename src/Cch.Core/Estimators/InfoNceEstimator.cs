@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using Cch.Data;
 using Cch.Estimators.Neural;
 
 namespace Cch.Estimators;
@@ -40,28 +38,21 @@ namespace Cch.Estimators;
 /// <see cref="NeuralEstimatorOptions.Threads"/>. Needs libtorch: throws <see cref="Cch.Neural.TorchUnavailableException"/>
 /// where it cannot load. Only one trained estimate (or verification) runs at a time per process.</para>
 /// </remarks>
-public sealed class InfoNceEstimator : IMutualInformationEstimator, ILabelMutualInformationEstimator
+public sealed class InfoNceEstimator : CriticEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="options">Settings (defaults when <c>null</c>).</param>
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
     public InfoNceEstimator(NeuralEstimatorOptions? options = null)
+        : base(options)
     {
-        Options = options ?? new NeuralEstimatorOptions();
-        Options.Validate();
     }
 
-    /// <summary>The settings.</summary>
-    public NeuralEstimatorOptions Options { get; }
 
-    /// <inheritdoc cref="IMutualInformationEstimator.Name" />
-    public string Name => "infonce";
+    /// <inheritdoc />
+    public override string Name => "infonce";
 
-    /// <summary>20 × <see cref="NeuralEstimatorOptions.Folds"/> (40 by default): every fold holds out at least 10 rows and trains on at least 10.</summary>
-    public int MinimumRows => TrainedInputs.MinimumRows(Options);
 
-    /// <summary><see cref="IntervalStrategy.Own"/>: held-out per-row terms plus the fold spread.</summary>
-    public IntervalStrategy IntervalStrategy => IntervalStrategy.Own;
 
     /// <summary>The ceiling ln K of an InfoNCE estimate from batches of K rows, in nats.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> &lt; 1.</exception>
@@ -74,45 +65,18 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator, ILabelMutual
     /// <summary>Whether <paramref name="estimate"/> is within 1 nat of <paramref name="ceiling"/> (= ln K): then the true MI may be clearly higher (see remarks).</summary>
     public static bool IsNearCeiling(double estimate, double ceiling) => estimate >= ceiling - 1;
 
-    /// <summary>Estimates I(X;Y) in nats; see <see cref="EstimateDetailed(FeatureMatrix, FeatureMatrix, CancellationToken)"/>.</summary>
-    public double Estimate(FeatureMatrix x, FeatureMatrix y) => EstimateDetailed(x, y).Value;
+    private protected override CriticObjective CreateObjective() => new InfoNceObjective(Options.EvaluationBatchSize);
 
-    /// <summary>Estimates I(X;Y) in nats for a class label; see <see cref="EstimateDetailed(FeatureMatrix, int[], CancellationToken)"/>.</summary>
-    public double Estimate(FeatureMatrix x, ReadOnlySpan<int> classes) => EstimateDetailed(x, classes.ToArray()).Value;
-
-    /// <summary>Estimates I(X;Y) in nats for continuous X (N×d_x) and Y (N×d_y), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Row counts differ, N &lt; <see cref="MinimumRows"/>, a value is not finite, or training diverged (lower the learning rate).</exception>
-    /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled (checked between training steps and evaluation chunks).</exception>
-    public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, FeatureMatrix y, CancellationToken cancellationToken = default)
+    private protected override (string Model, IEnumerable<string>? Notes) Describe(IReadOnlyList<FoldResult> folds, int rows, string model)
     {
-        var clock = Stopwatch.StartNew();
-        var data = TrainedInputs.Continuous(Name, Options, x, y);
-        return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, clock, cancellationToken);
-    }
-
-    /// <summary>Estimates I(X;Y) in nats for X (N×d) and class indices (≥ 0, one-hot encoded for the critic), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Lengths differ, N &lt; <see cref="MinimumRows"/>, a class index is negative, a value is not finite, or training diverged.</exception>
-    /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, int[] classes, CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        var data = TrainedInputs.Label(Name, Options, x, classes);
-        return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, clock, cancellationToken);
-    }
-
-    private MutualInformationEstimate Run(NeuralData data, Stopwatch clock, CancellationToken ct)
-    {
-        var (folds, model) = CriticEstimation.Run(data, Options, () => new InfoNceObjective(Options.EvaluationBatchSize), ct);
-        var value = folds.Sum(f => (double)f.HeldOutRows.Length / data.Rows * f.Bound.Value);
+        var value = folds.Sum(f => (double)f.HeldOutRows.Length / rows * f.Bound.Value);
         // The exact ceiling of this estimate: the row-average of ln K_b over every held-out row.
-        var ceiling = folds.Sum(f => f.Bound.LogK!.Sum()) / data.Rows;
+        var ceiling = folds.Sum(f => f.Bound.LogK!.Sum()) / rows;
         var k = (int)Math.Round(Math.Exp(ceiling));
         var notes = new List<string>();
         if (IsNearCeiling(value, ceiling))
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"The InfoNCE estimate {value:F3} is within 1 nat of its ceiling ln K = {ceiling:F3} (K ≈ {k} held-out rows per evaluation batch): the true MI may be higher; use more rows, a larger EvaluationBatchSize, or another estimator."));
-        return CrossFit.Combine(data.Rows, folds, string.Create(CultureInfo.InvariantCulture, $"{model}; evaluated in held-out batches of K ≈ {k} (ceiling ln K = {ceiling:F3} nats)"), Options.MaxEpochs, clock, notes);
+        return (string.Create(CultureInfo.InvariantCulture, $"{model}; evaluated in held-out batches of K ≈ {k} (ceiling ln K = {ceiling:F3} nats)"), notes);
     }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using Cch.Data;
 using Cch.Estimators.Neural;
 
 namespace Cch.Estimators;
@@ -26,67 +24,28 @@ namespace Cch.Estimators;
 /// bound up to evaluation noise. Deterministic for the same seed, input and
 /// <see cref="NeuralEstimatorOptions.Threads"/>. Needs libtorch (<see cref="Cch.Neural.TorchUnavailableException"/>).</para>
 /// </remarks>
-public sealed class MineEstimator : IMutualInformationEstimator, ILabelMutualInformationEstimator
+public sealed class MineEstimator : CriticEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="options">Settings (defaults when <c>null</c>).</param>
     /// <param name="movingAverageRate">α ∈ (0, 1], the weight of each new batch in the moving average of E_Q[e^T] (default 0.01; 1 disables the correction).</param>
     /// <exception cref="ArgumentException">A setting is out of range, or α is outside (0, 1].</exception>
     public MineEstimator(NeuralEstimatorOptions? options = null, double movingAverageRate = 0.01)
+        : base(options)
     {
-        Options = options ?? new NeuralEstimatorOptions();
-        Options.Validate();
         if (!(movingAverageRate > 0 && movingAverageRate <= 1))
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The MINE moving-average rate must be in (0, 1]; got {movingAverageRate}."), nameof(movingAverageRate));
         MovingAverageRate = movingAverageRate;
     }
 
-    /// <summary>The settings.</summary>
-    public NeuralEstimatorOptions Options { get; }
 
     /// <summary>α, the rate of the moving average of the denominator.</summary>
     public double MovingAverageRate { get; }
 
-    /// <inheritdoc cref="IMutualInformationEstimator.Name" />
-    public string Name => "mine";
+    /// <inheritdoc />
+    public override string Name => "mine";
 
-    /// <summary>20 × <see cref="NeuralEstimatorOptions.Folds"/> (40 by default): every fold holds out at least 10 rows and trains on at least 10.</summary>
-    public int MinimumRows => TrainedInputs.MinimumRows(Options);
 
-    /// <summary><see cref="IntervalStrategy.Own"/>: held-out per-row terms plus the fold spread.</summary>
-    public IntervalStrategy IntervalStrategy => IntervalStrategy.Own;
 
-    /// <summary>Estimates I(X;Y) in nats; see <see cref="EstimateDetailed(FeatureMatrix, FeatureMatrix, CancellationToken)"/>.</summary>
-    public double Estimate(FeatureMatrix x, FeatureMatrix y) => EstimateDetailed(x, y).Value;
-
-    /// <summary>Estimates I(X;Y) in nats for a class label; see <see cref="EstimateDetailed(FeatureMatrix, int[], CancellationToken)"/>.</summary>
-    public double Estimate(FeatureMatrix x, ReadOnlySpan<int> classes) => EstimateDetailed(x, classes.ToArray()).Value;
-
-    /// <summary>Estimates I(X;Y) in nats for continuous X (N×d_x) and Y (N×d_y), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Row counts differ, N &lt; <see cref="MinimumRows"/>, a value is not finite, or training diverged (lower the learning rate).</exception>
-    /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled (checked between training steps and evaluation chunks).</exception>
-    public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, FeatureMatrix y, CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        var data = TrainedInputs.Continuous(Name, Options, x, y);
-        return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, clock, cancellationToken);
-    }
-
-    /// <summary>Estimates I(X;Y) in nats for X (N×d) and class indices (≥ 0, one-hot encoded for the critic), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Lengths differ, N &lt; <see cref="MinimumRows"/>, a class index is negative, a value is not finite, or training diverged.</exception>
-    /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, int[] classes, CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        var data = TrainedInputs.Label(Name, Options, x, classes);
-        return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, clock, cancellationToken);
-    }
-
-    private MutualInformationEstimate Run(NeuralData data, Stopwatch clock, CancellationToken ct)
-    {
-        var (folds, model) = CriticEstimation.Run(data, Options, () => new MineObjective(MovingAverageRate), ct);
-        return CrossFit.Combine(data.Rows, folds, model, Options.MaxEpochs, clock);
-    }
+    private protected override CriticObjective CreateObjective() => new MineObjective(MovingAverageRate);
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using Cch.Data;
 using Cch.Estimators.Neural;
 
 namespace Cch.Estimators;
@@ -31,67 +29,31 @@ namespace Cch.Estimators;
 /// <para>Deterministic for the same seed, input and <see cref="NeuralEstimatorOptions.Threads"/>. Needs
 /// libtorch (<see cref="Cch.Neural.TorchUnavailableException"/> where it cannot load).</para>
 /// </remarks>
-public sealed class SmileEstimator : IMutualInformationEstimator, ILabelMutualInformationEstimator
+public sealed class SmileEstimator : CriticEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="options">Settings (defaults when <c>null</c>).</param>
     /// <param name="clip">τ &gt; 0 (default 5, the paper's recommended setting); ratios are clipped to [e^−τ, e^τ].</param>
     /// <exception cref="ArgumentException">A setting is out of range, or τ is not positive and finite.</exception>
     public SmileEstimator(NeuralEstimatorOptions? options = null, double clip = 5)
+        : base(options)
     {
-        Options = options ?? new NeuralEstimatorOptions();
-        Options.Validate();
         if (!(clip > 0 && clip <= 50))
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The SMILE clip τ must be in (0, 50]; got {clip}."), nameof(clip));
         Clip = clip;
     }
 
-    /// <summary>The settings.</summary>
-    public NeuralEstimatorOptions Options { get; }
 
     /// <summary>τ: density ratios are clipped to [e^−τ, e^τ] in the E_Q term.</summary>
     public double Clip { get; }
 
-    /// <inheritdoc cref="IMutualInformationEstimator.Name" />
-    public string Name => "smile";
+    /// <inheritdoc />
+    public override string Name => "smile";
 
-    /// <summary>20 × <see cref="NeuralEstimatorOptions.Folds"/> (40 by default): every fold holds out at least 10 rows and trains on at least 10.</summary>
-    public int MinimumRows => TrainedInputs.MinimumRows(Options);
 
-    /// <summary><see cref="IntervalStrategy.Own"/>: held-out per-row terms plus the fold spread.</summary>
-    public IntervalStrategy IntervalStrategy => IntervalStrategy.Own;
 
-    /// <summary>Estimates I(X;Y) in nats; see <see cref="EstimateDetailed(FeatureMatrix, FeatureMatrix, CancellationToken)"/>.</summary>
-    public double Estimate(FeatureMatrix x, FeatureMatrix y) => EstimateDetailed(x, y).Value;
+    private protected override CriticObjective CreateObjective() => new SmileObjective(Clip);
 
-    /// <summary>Estimates I(X;Y) in nats for a class label; see <see cref="EstimateDetailed(FeatureMatrix, int[], CancellationToken)"/>.</summary>
-    public double Estimate(FeatureMatrix x, ReadOnlySpan<int> classes) => EstimateDetailed(x, classes.ToArray()).Value;
-
-    /// <summary>Estimates I(X;Y) in nats for continuous X (N×d_x) and Y (N×d_y), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Row counts differ, N &lt; <see cref="MinimumRows"/>, a value is not finite, or training diverged (lower the learning rate).</exception>
-    /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled (checked between training steps and evaluation chunks).</exception>
-    public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, FeatureMatrix y, CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        var data = TrainedInputs.Continuous(Name, Options, x, y);
-        return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, clock, cancellationToken);
-    }
-
-    /// <summary>Estimates I(X;Y) in nats for X (N×d) and class indices (≥ 0, one-hot encoded for the critic), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Lengths differ, N &lt; <see cref="MinimumRows"/>, a class index is negative, a value is not finite, or training diverged.</exception>
-    /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, int[] classes, CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        var data = TrainedInputs.Label(Name, Options, x, classes);
-        return data is null ? CrossFit.Zero(x.Rows, TrainedInputs.ConstantNote, clock) : Run(data, clock, cancellationToken);
-    }
-
-    private MutualInformationEstimate Run(NeuralData data, Stopwatch clock, CancellationToken ct)
-    {
-        var (folds, model) = CriticEstimation.Run(data, Options, () => new SmileObjective(Clip), ct);
-        return CrossFit.Combine(data.Rows, folds, string.Create(CultureInfo.InvariantCulture, $"{model}, τ = {Clip}; held-out loss: −JS bound"), Options.MaxEpochs, clock);
-    }
+    private protected override (string Model, IEnumerable<string>? Notes) Describe(IReadOnlyList<FoldResult> folds, int rows, string model) =>
+        (string.Create(CultureInfo.InvariantCulture, $"{model}, τ = {Clip}; held-out loss: −JS bound"), null);
 }

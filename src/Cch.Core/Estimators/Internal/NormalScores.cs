@@ -58,7 +58,7 @@ internal static class NormalScores
                 a = b;
             }
 
-            Standardize(scores);
+            Moments.Standardise(scores);
             columns[c] = scores;
         });
 
@@ -75,17 +75,6 @@ internal static class NormalScores
         return (result, kept);
     }
 
-    /// <summary>Zero mean, unit population SD, sums in row order.</summary>
-    private static void Standardize(double[] x)
-    {
-        var mean = 0.0;
-        foreach (var t in x) mean += t;
-        mean /= x.Length;
-        var ss = 0.0;
-        foreach (var t in x) ss += (t - mean) * (t - mean);
-        var sd = Math.Sqrt(ss / x.Length);
-        for (var i = 0; i < x.Length; i++) x[i] = (x[i] - mean) / sd;
-    }
 
     /// <summary>
     /// The normal scores as a row-major matrix of the kept columns (the input itself when every column

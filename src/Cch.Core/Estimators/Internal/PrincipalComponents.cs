@@ -44,18 +44,8 @@ internal static class PrincipalComponents
             }
         }
 
-        for (var c = 0; c < k; c++) Standardise(scores.AsSpan((int)((long)c * n), n));
+        for (var c = 0; c < k; c++) Moments.Standardise(scores.AsSpan((int)((long)c * n), n));
         return scores;
     }
 
-    private static void Standardise(Span<double> x)
-    {
-        var mean = 0.0;
-        foreach (var t in x) mean += t;
-        mean /= x.Length;
-        var ss = 0.0;
-        foreach (var t in x) ss += (t - mean) * (t - mean);
-        var sd = Math.Sqrt(ss / x.Length);
-        for (var i = 0; i < x.Length; i++) x[i] = sd > 0 ? (x[i] - mean) / sd : 0;
-    }
 }

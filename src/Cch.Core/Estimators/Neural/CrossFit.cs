@@ -1,3 +1,4 @@
+using Cch.Estimators.Internal;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -41,7 +42,7 @@ internal static class CrossFit
         var values = folds.Select(f => f.Bound.Value).ToArray();
         var value = 0.0;
         foreach (var f in folds) value += (double)f.HeldOutRows.Length / rows * f.Bound.Value;
-        var foldVariance = values.Length > 1 ? SampleVariance(values) / values.Length : 0;
+        var foldVariance = values.Length > 1 ? Moments.SampleVariance(values) / values.Length : 0;
 
         EstimatorInterval interval;
         if (folds.All(f => f.StandardError is null))
@@ -51,7 +52,7 @@ internal static class CrossFit
                 for (var i = 0; i < f.HeldOutRows.Length; i++)
                     influence[f.HeldOutRows[i]] = f.Bound.Influence[i];
             PairSums.Centred(influence);
-            var evaluation = SampleVariance(influence) / rows;
+            var evaluation = Moments.SampleVariance(influence) / rows;
             interval = EstimatorInterval.FromInfluence(InfluenceMethod, influence, Math.Max(0, foldVariance - evaluation));
         }
         else
@@ -98,14 +99,4 @@ internal static class CrossFit
         };
     }
 
-    /// <summary>Sample variance (denominator n − 1), summed in index order.</summary>
-    public static double SampleVariance(IReadOnlyList<double> v)
-    {
-        var mean = 0.0;
-        foreach (var x in v) mean += x;
-        mean /= v.Count;
-        var ss = 0.0;
-        foreach (var x in v) ss += (x - mean) * (x - mean);
-        return ss / (v.Count - 1);
-    }
 }

@@ -51,7 +51,7 @@ internal static class LatentEstimation
             var value = Estimate(null);
             var halves = HalfSampling.Draw(n, HalfSamples, SeedStreams.Managed(o.Seed, EstimatorStreams.Evaluation(f)));
             var spread = halves.Select(Estimate).ToArray();
-            var se = Math.Sqrt(CrossFit.SampleVariance(spread));
+            var se = Math.Sqrt(Cch.Estimators.Internal.Moments.SampleVariance(spread));
             folds.Add(new FoldResult(heldOut, fit, new HeldOutBound(value, [], loss), training, se));
         }
 
