@@ -89,8 +89,10 @@ public sealed class CopulaEstimator : IMutualInformationEstimator
         if (x.Rows < MinimumRows)
             throw new ArgumentException($"The copula estimator needs at least {MinimumRows} rows; got {x.Rows}.", nameof(x));
         var n = x.Rows;
-        var (zx, px) = NormalScores.Compute(x, nameof(x));
-        var (zy, py) = NormalScores.Compute(y, nameof(y));
+        // X's scores, then Y's, in one column-major buffer (no copy when nothing is reduced).
+        var zt = GC.AllocateUninitializedArray<double>(checked(n * (x.Columns + y.Columns)));
+        var px = NormalScores.Compute(x, zt, 0, nameof(x));
+        var py = NormalScores.Compute(y, zt, px * n, nameof(y));
         if (px == 0 || py == 0)
             return new MutualInformationEstimate(0.0) { Interval = influence ? new EstimatorInterval(IntervalMethods.Influence, 0, new double[n]) : null };
         string? reduced = null;
@@ -99,16 +101,14 @@ public sealed class CopulaEstimator : IMutualInformationEstimator
             var budget = Math.Max(2, (int)(ratio * n));
             var kx = Math.Clamp((int)Math.Round((double)budget * px / (px + py)), 1, Math.Min(px, budget - 1));
             var ky = Math.Clamp(budget - kx, 1, py);
-            zx = PrincipalComponents.Scores(zx, px, n, kx);
-            zy = PrincipalComponents.Scores(zy, py, n, ky);
+            var sx = PrincipalComponents.Scores(zt[..(px * n)], px, n, kx);
+            var sy = PrincipalComponents.Scores(zt[(px * n)..((px + py) * n)], py, n, ky);
             reduced = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"copula on {kx} + {ky} principal components (of {px} + {py} columns; N = {n})");
             (px, py) = (kx, ky);
+            zt = [.. sx, .. sy];
         }
 
-        var zt = new double[zx.Length + zy.Length];
-        zx.CopyTo(zt, 0);
-        zy.CopyTo(zt, zx.Length);
         var g = GaussianCore.Joint(zt, px, py, n, biasCorrected: true, influence);
         return new MutualInformationEstimate(g.Value)
         {

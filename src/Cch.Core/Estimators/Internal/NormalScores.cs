@@ -21,6 +21,21 @@ internal static class NormalScores
     /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
     public static (double[] ColumnMajor, int Kept) Compute(FeatureMatrix m, string paramName)
     {
+        var result = GC.AllocateUninitializedArray<double>(checked(m.Rows * m.Columns));
+        var kept = Compute(m, result, 0, paramName);
+        return (kept * m.Rows == result.Length ? result : result[..(kept * m.Rows)], kept);
+    }
+
+    /// <summary>
+    /// Writes the normal scores of the non-constant columns of <paramref name="m"/> column-major into
+    /// <paramref name="destination"/> from <paramref name="offset"/> on (room for all N·d values is
+    /// needed; the kept columns come first) and returns how many columns were kept. One buffer serves
+    /// as transpose, sort input and result, so a large input is touched once (fresh large allocations
+    /// page-fault expensively on virtual machines).
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
+    public static int Compute(FeatureMatrix m, double[] destination, int offset, string paramName)
+    {
         var n = m.Rows;
         var d = m.Columns;
         var v = m.Values;
@@ -33,21 +48,25 @@ internal static class NormalScores
         for (var h = 2; h <= 2 * n; h++) table[h] = Normal.InvCDF(0, 1, h / (2.0 * (n + 1)));
 
         // Column-major copy first (cache-friendly blocks), so each column is read contiguously.
-        var byColumn = new double[(long)d * n];
         const int tile = 64;
         for (var r0 = 0; r0 < n; r0 += tile)
             for (var c0 = 0; c0 < d; c0 += tile)
                 for (var r = r0; r < Math.Min(n, r0 + tile); r++)
                     for (var c = c0; c < Math.Min(d, c0 + tile); c++)
-                        byColumn[(long)c * n + r] = v[(long)r * d + c];
+                        destination[offset + c * n + r] = v[r * d + c];
 
-        var columns = new double[d][];
-        BlockScheduler.Run(d, () => new RankSort(n), (c, sorter) =>
+        var constant = new bool[d];
+        BlockScheduler.Run(d, () => (Sorter: new RankSort(n), Scores: new double[n]), (c, scratch) =>
         {
-            var column = byColumn.AsSpan((int)((long)c * n), n);
-            var order = sorter.Sort(column);
-            if (column[order[0]] == column[order[n - 1]]) return;
-            var scores = new double[n];
+            var column = destination.AsSpan(offset + c * n, n);
+            var order = scratch.Sorter.Sort(column);
+            if (column[order[0]] == column[order[n - 1]])
+            {
+                constant[c] = true;
+                return;
+            }
+
+            var scores = scratch.Scores;
             for (var a = 0; a < n;)
             {
                 var b = a + 1;
@@ -59,22 +78,20 @@ internal static class NormalScores
             }
 
             Moments.Standardise(scores);
-            columns[c] = scores;
+            scores.CopyTo(column);
         });
 
-        var kept = columns.Count(c => c is not null);
-        var result = new double[(long)kept * n];
-        var o = 0;
-        foreach (var column in columns)
+        // Close the gaps left by constant columns (in order, so kept column o moves to slot o).
+        var kept = 0;
+        for (var c = 0; c < d; c++)
         {
-            if (column is null) continue;
-            column.CopyTo(result, (long)o * n);
-            o++;
+            if (constant[c]) continue;
+            if (kept != c) Array.Copy(destination, offset + c * n, destination, offset + kept * n, n);
+            kept++;
         }
 
-        return (result, kept);
+        return kept;
     }
-
 
     /// <summary>
     /// The normal scores as a row-major matrix of the kept columns (the input itself when every column
