@@ -49,10 +49,20 @@ internal static class InputChecks
     /// <exception cref="CchInputException">Too few rows.</exception>
     public static void RequireRows(int rows, IEnumerable<TermEstimator> terms, int k, string what)
     {
-        var needed = Math.Max(CchCriterion.MinimumRows(k), terms.Max(t => t.IntervalStrategy == Estimators.IntervalStrategy.HalfSampling ? 2 * t.MinimumRows : t.MinimumRows));
-        if (rows < needed)
+        var floor = CchCriterion.MinimumRows(k);
+        if (rows < floor)
             throw new CchInputException(
-                $"{rows} rows remain after filters and joins, but {what} with k = {k} needs at least {needed} " +
+                $"{rows} rows remain after filters and joins, but {what} with k = {k} needs at least {floor} " +
                 $"(max(50, 20·k): below that intervals are not trustworthy; see docs/criterion.md).");
+        foreach (var t in terms)
+        {
+            var halfSampled = t.IntervalStrategy == Estimators.IntervalStrategy.HalfSampling;
+            var needed = halfSampled ? 2 * t.MinimumRows : t.MinimumRows;
+            if (rows < needed)
+                throw new CchInputException(
+                    $"{rows} rows remain after filters and joins, but the {t.Name} estimator needs at least {t.MinimumRows}" +
+                    (halfSampled ? $" in each half-sample, so {needed} in all" : string.Empty) +
+                    " (see its MinimumRows in docs/estimators.md); use more rows or another --estimator.");
+        }
     }
 }
