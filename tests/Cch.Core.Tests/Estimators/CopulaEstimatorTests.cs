@@ -96,6 +96,19 @@ public sealed class CopulaEstimatorTests
     }
 
     [Fact]
+    public void A_side_that_copies_the_other_gets_a_note_that_the_value_is_unbounded()
+    {
+        // Y = X exactly: the joint covariance is singular and I(X;Y) is infinite; the value is finite
+        // (a ridge makes the factorisation possible) and the note says what it means.
+        var (x, _) = EstimatorTestData.Independent(500, 3, 1, seed: 7);
+
+        var estimate = new CopulaEstimator().EstimateDetailed(x, x);
+
+        Assert.True(estimate.Value > 10);
+        Assert.Contains(estimate.Notes, n => n.Contains("singular", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Mismatched_rows_throw()
     {
         var (x, _) = EstimatorTestData.Independent(10, 1, 1, seed: 0);

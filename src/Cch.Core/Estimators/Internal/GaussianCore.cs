@@ -6,7 +6,8 @@ namespace Cch.Estimators.Internal;
 /// <param name="SecondOrderVariance">V₂, the variance of the estimate under independence, where the
 /// influence function vanishes (nats²).</param>
 /// <param name="BiasCorrected">Whether the unbiased log-determinants were used (else Ledoit–Wolf shrinkage).</param>
-internal sealed record GaussianInformation(double Value, double[]? Influence, double SecondOrderVariance, bool BiasCorrected)
+/// <param name="Ridge">The ridge ε added to the joint covariance to factor it (0 unless it is numerically singular).</param>
+internal sealed record GaussianInformation(double Value, double[]? Influence, double SecondOrderVariance, bool BiasCorrected, double Ridge)
 {
     /// <summary>
     /// The interval from the influence terms: SE² = max(Var(ψ̂)/N − 2V₂ + V₂, V₂). Influence terms
@@ -48,13 +49,17 @@ internal static unsafe class GaussianCore
         var s = DenseAlgebra.Gram(zt, p, n, 1.0 / n);
         var corrected = biasCorrected && p <= n - 1;
         if (!corrected) ShrinkageCovariance.LedoitWolfInPlace(s, p, zt, n);
-        var (joint, _) = DenseAlgebra.CholeskyWithRidge(s, p);
+        var (joint, ridge) = DenseAlgebra.CholeskyWithRidge(s, p);
         var lxy = DenseAlgebra.LogDeterminant(joint, p, p);
         var lx = DenseAlgebra.LogDeterminant(joint, p, px);
         // The yy block of the ridged matrix is the trailing block of the joint factor's input; factor it alone.
         var yy = new double[(long)py * py];
         for (var i = 0; i < py; i++)
+        {
             Array.Copy(s, (long)(px + i) * p + px, yy, (long)i * py, py);
+            yy[(long)i * py + i] += ridge; // the joint's ridge, so that the three log-determinants agree
+        }
+
         var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(yy, py);
         var ly = DenseAlgebra.LogDeterminant(yFactor, py, py);
         double value;
@@ -97,7 +102,7 @@ internal static unsafe class GaussianCore
 
         var m = n - (p + 3) / 2.0;
         var extra = m > 0 ? (double)px * py / (2 * m * m) : 0;
-        return new GaussianInformation(value, psi, extra, corrected);
+        return new GaussianInformation(value, psi, extra, corrected, ridge);
     }
 
     /// <summary>
@@ -178,7 +183,7 @@ internal static unsafe class GaussianCore
         }
 
         var df = (starts.Count - 1) * (p + p * (p + 1) / 2.0);
-        return new GaussianInformation(value, psi, df / (2.0 * n * n), corrected);
+        return new GaussianInformation(value, psi, df / (2.0 * n * n), corrected, 0);
     }
 
     /// <summary>Cholesky factor of the (bias-corrected or shrunk) covariance of column-major centred data; its ln det (corrected when asked).</summary>
