@@ -11,4 +11,13 @@ public static class IntervalMethods
 
     /// <summary>Held-out per-row terms from cross-fitted models, plus the fold-to-fold spread.</summary>
     public const string CrossFit = "cross-fit";
+
+    /// <summary>Trained critics: held-out per-row influence terms, plus the excess of the fold spread.</summary>
+    public const string HeldOutFolds = "held-out+folds";
+
+    /// <summary>Trained encoders (<c>latent</c>): half-sampling of the held-out codes, plus the excess of the fold spread.</summary>
+    public const string HeldOutHalfSamplingFolds = "held-out half-sampling+folds";
+
+    /// <summary>Every method name, as the report and mi schemas list them.</summary>
+    public static IReadOnlyList<string> All { get; } = [HalfSampling, Influence, CrossFit, HeldOutFolds, HeldOutHalfSamplingFolds];
 }

@@ -27,4 +27,17 @@ public sealed class EstimatorFamilyNamesTests
 
         Assert.Equal(EstimatorFamilyNames.All, node.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
     }
+
+    [Theory]
+    [InlineData("cch-report.schema.json", "$defs", "miValue", "properties", "interval")]
+    [InlineData("cch-mi.schema.json", "properties", "interval")]
+    public void The_schemas_list_exactly_the_interval_methods(string schema, params string[] path)
+    {
+        using var stream = typeof(EstimatorFamily).Assembly.GetManifestResourceStream($"Cch.Schemas.{schema}")!;
+        using var document = JsonDocument.Parse(stream);
+        var node = document.RootElement;
+        foreach (var step in path) node = node.GetProperty(step);
+
+        Assert.Equal(Cch.Estimators.IntervalMethods.All, node.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+    }
 }

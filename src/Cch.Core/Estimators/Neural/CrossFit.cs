@@ -25,10 +25,10 @@ namespace Cch.Estimators.Neural;
 internal static class CrossFit
 {
     /// <summary>Method name of intervals built from per-row terms and the fold spread.</summary>
-    public const string InfluenceMethod = "held-out+folds";
+    public const string InfluenceMethod = IntervalMethods.HeldOutFolds;
 
     /// <summary>Method name of intervals built from half-sampling of held-out values and the fold spread.</summary>
-    public const string HalfSamplingMethod = "held-out half-sampling+folds";
+    public const string HalfSamplingMethod = IntervalMethods.HeldOutHalfSamplingFolds;
 
     /// <summary>Assembles the estimate.</summary>
     /// <param name="rows">N.</param>
