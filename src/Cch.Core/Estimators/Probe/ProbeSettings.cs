@@ -13,4 +13,13 @@ internal sealed record ProbeSettings(int Folds, double[] Grid, int MaxIterations
 
     /// <summary>Grid points without improvement before the λ search stops.</summary>
     public int Patience { get; init; } = 1;
+
+    /// <summary>Classification: the L2 penalty of weight j is scaled by the pooled within-class variance of feature j (training rows).</summary>
+    public bool WithinClassPenalty { get; init; } = true;
+
+    /// <summary>Classification: the diagonal linear discriminant is a candidate beside the grid.</summary>
+    public bool Discriminant { get; init; } = true;
+
+    /// <summary>Classification: the chosen model's logits get a temperature fitted on the inner validation part.</summary>
+    public bool Calibrate { get; init; } = true;
 }
