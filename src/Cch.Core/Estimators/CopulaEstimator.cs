@@ -114,7 +114,7 @@ public sealed class CopulaEstimator : IMutualInformationEstimator
         {
             Estimator = reduced,
             Interval = g.Interval(IntervalMethods.Influence),
-            Notes = [.. g.BiasCorrected ? Array.Empty<string>() : [GaussianNotes.Fallback(px + py, n)], .. g.Ridge > 0 ? [GaussianNotes.Singular(g.Ridge)] : Array.Empty<string>()],
+            Notes = [.. g.BiasCorrected ? Array.Empty<string>() : [GaussianNotes.Fallback(px + py, n)], .. g.SingularAcross ? [GaussianNotes.Singular(g.Ridge)] : Array.Empty<string>()],
         };
     }
 }

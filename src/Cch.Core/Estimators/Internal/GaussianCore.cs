@@ -7,7 +7,11 @@ namespace Cch.Estimators.Internal;
 /// influence function vanishes (nats²).</param>
 /// <param name="BiasCorrected">Whether the unbiased log-determinants were used (else Ledoit–Wolf shrinkage).</param>
 /// <param name="Ridge">The ridge ε added to the joint covariance to factor it (0 unless it is numerically singular).</param>
-internal sealed record GaussianInformation(double Value, double[]? Influence, double SecondOrderVariance, bool BiasCorrected, double Ridge)
+/// <param name="SingularAcross">The joint covariance needed a ridge while each side's own block factors
+/// without one: a combination of X's columns equals one of Y's, so I(X;Y) is unbounded. (A block that is
+/// singular on its own — collinear columns within one side — contributes the same null directions to
+/// the joint and its own log-determinant, which cancel in the value; then this is false.)</param>
+internal sealed record GaussianInformation(double Value, double[]? Influence, double SecondOrderVariance, bool BiasCorrected, double Ridge, bool SingularAcross = false)
 {
     /// <summary>
     /// The interval from the influence terms: SE² = max(Var(ψ̂)/N − 2V₂ + V₂, V₂). Influence terms
@@ -60,6 +64,7 @@ internal static unsafe class GaussianCore
             yy[(long)i * py + i] += ridge; // the joint's ridge, so that the three log-determinants agree
         }
 
+        var singularAcross = ridge > 0 && BlockFactors(s, p, 0, px) && BlockFactors(s, p, px, py);
         var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(yy, py);
         var ly = DenseAlgebra.LogDeterminant(yFactor, py, py);
         double value;
@@ -102,7 +107,16 @@ internal static unsafe class GaussianCore
 
         var m = n - (p + 3) / 2.0;
         var extra = m > 0 ? (double)px * py / (2 * m * m) : 0;
-        return new GaussianInformation(value, psi, extra, corrected, ridge);
+        return new GaussianInformation(value, psi, extra, corrected, ridge, singularAcross);
+    }
+
+    /// <summary>Whether the diagonal block of the p×p matrix <paramref name="s"/> at rows and columns
+    /// [start, start + size) has a Cholesky factor without a ridge.</summary>
+    private static bool BlockFactors(double[] s, int p, int start, int size)
+    {
+        var block = new double[(long)size * size];
+        for (var i = 0; i < size; i++) Array.Copy(s, (long)(start + i) * p + start, block, (long)i * size, size);
+        return DenseAlgebra.TryCholesky(block, size);
     }
 
     /// <summary>
