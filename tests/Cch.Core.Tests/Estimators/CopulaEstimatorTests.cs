@@ -126,6 +126,22 @@ public sealed class CopulaEstimatorTests
     }
 
     [Fact]
+    public void A_copy_gets_the_unbounded_note_even_when_its_own_columns_are_collinear()
+    {
+        // X = [a, b, a] and Y = [a]: X's block is singular on its own (as for MNIST pixels) and Y is a
+        // column of X, so I(X;Y) is unbounded; the within-side collinearity must not hide that.
+        var (xy, _) = EstimatorTestData.Independent(2000, 2, 1, seed: 12);
+        var v = xy.Values;
+        var x = new FeatureMatrix("x", 2000, 3, Enumerable.Range(0, 2000).SelectMany(i => new[] { v[i * 2], v[i * 2 + 1], v[i * 2] }).ToArray());
+        var y = new FeatureMatrix("y", 2000, 1, Enumerable.Range(0, 2000).Select(i => v[i * 2]).ToArray());
+
+        var estimate = new CopulaEstimator().EstimateDetailed(x, y);
+
+        Assert.True(estimate.Value > 5);
+        Assert.Contains(estimate.Notes, n => n.Contains("singular", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Mismatched_rows_throw()
     {
         var (x, _) = EstimatorTestData.Independent(10, 1, 1, seed: 0);

@@ -7,10 +7,11 @@ namespace Cch.Estimators.Internal;
 /// influence function vanishes (nats²).</param>
 /// <param name="BiasCorrected">Whether the unbiased log-determinants were used (else Ledoit–Wolf shrinkage).</param>
 /// <param name="Ridge">The ridge ε added to the joint covariance to factor it (0 unless it is numerically singular).</param>
-/// <param name="SingularAcross">The joint covariance needed a ridge while each side's own block factors
-/// without one: a combination of X's columns equals one of Y's, so I(X;Y) is unbounded. (A block that is
-/// singular on its own — collinear columns within one side — contributes the same null directions to
-/// the joint and its own log-determinant, which cancel in the value; then this is false.)</param>
+/// <param name="SingularAcross">Some direction of Y is (numerically) a linear function of X: the joint
+/// factor has more near-zero pivots among Y's than Y's own factor has, so I(X;Y) is unbounded and the
+/// value mostly reflects the ridge and rounding. (Collinear columns within one side give the same
+/// near-zero pivots in the joint and in that side's own factor, which cancel in the value; they alone
+/// leave this false.) Near zero: L_ii² ≤ max(1e-10, 10⁴·ridge) on standardised columns.</param>
 internal sealed record GaussianInformation(double Value, double[]? Influence, double SecondOrderVariance, bool BiasCorrected, double Ridge, bool SingularAcross = false)
 {
     /// <summary>
@@ -64,8 +65,11 @@ internal static unsafe class GaussianCore
             yy[(long)i * py + i] += ridge; // the joint's ridge, so that the three log-determinants agree
         }
 
-        var singularAcross = ridge > 0 && BlockFactors(s, p, 0, px) && BlockFactors(s, p, px, py);
         var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(yy, py);
+        // Pivots px..p−1 of the joint factor belong to the Schur complement Σ_yy − Σ_yx Σ_xx⁻¹ Σ_xy
+        // (Y given X): more near-zero pivots there than in Σ_yy's own factor means X determines part of Y.
+        var pivotFloor = Math.Max(1e-10, 1e4 * ridge);
+        var singularAcross = NearZeroPivots(joint, p, px, p, pivotFloor) > NearZeroPivots(yFactor, py, 0, py, pivotFloor);
         var ly = DenseAlgebra.LogDeterminant(yFactor, py, py);
         double value;
         if (corrected)
@@ -110,13 +114,17 @@ internal static unsafe class GaussianCore
         return new GaussianInformation(value, psi, extra, corrected, ridge, singularAcross);
     }
 
-    /// <summary>Whether the diagonal block of the p×p matrix <paramref name="s"/> at rows and columns
-    /// [start, start + size) has a Cholesky factor without a ridge.</summary>
-    private static bool BlockFactors(double[] s, int p, int start, int size)
+    /// <summary>How many pivots L_ii, i in [from, to), of a p×p Cholesky factor have L_ii² ≤ <paramref name="floor"/>.</summary>
+    private static int NearZeroPivots(double[] factor, int p, int from, int to, double floor)
     {
-        var block = new double[(long)size * size];
-        for (var i = 0; i < size; i++) Array.Copy(s, (long)(start + i) * p + start, block, (long)i * size, size);
-        return DenseAlgebra.TryCholesky(block, size);
+        var count = 0;
+        for (var i = from; i < to; i++)
+        {
+            var l = factor[(long)i * p + i];
+            if (l * l <= floor) count++;
+        }
+
+        return count;
     }
 
     /// <summary>
