@@ -43,8 +43,8 @@ public sealed class EstimatorSelection
         var requested = family ?? TeacherStudentFamily;
         if (requested == EstimatorFamily.Probe)
             throw new CchInputException(
-                "The probe estimator bounds the mutual information with a label only (I(H_s;Y)); it cannot estimate I(H_t;H_s). " +
-                "Use --label-estimator probe, with --estimator auto (default) or another family for I(H_t;H_s).");
+                "The probe estimator bounds the mutual information with a label only; it cannot estimate one between two representations. " +
+                "In check: --label-estimator probe, with --estimator auto (default) or another family for I(H_t;H_s); in mi: give the label with --label instead of --y.");
         var (estimator, reason) = requested == EstimatorFamily.Auto
             ? Unpack(AutoEstimatorRule.Continuous(x.Columns, y.Columns, x.Rows, _options))
             : (Continuous(requested), null);

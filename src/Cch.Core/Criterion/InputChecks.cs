@@ -16,6 +16,7 @@ internal static class InputChecks
     /// <exception cref="CchInputException">Every row has the same values.</exception>
     public static void RejectConstant(FeatureMatrix m, string subject, string? file = null)
     {
+        if (m.Rows < 2) return; // too few rows to call constant: the row minimums speak instead
         var v = m.Values;
         var d = m.Columns;
         for (var i = d; i < v.Length; i++)
@@ -26,10 +27,17 @@ internal static class InputChecks
             file);
     }
 
-    /// <summary>A class label needs two classes that occur at least twice for I(H;Y) to be estimable.</summary>
-    /// <exception cref="CchInputException">Fewer than two classes occur twice.</exception>
+    /// <summary>
+    /// A class label needs two classes that occur at least twice for I(H;Y) to be estimable; a
+    /// regression label must not be constant.
+    /// </summary>
+    /// <exception cref="CchInputException">Fewer than two classes occur twice, or every value of a regression label is the same.</exception>
     public static void RejectDegenerateLabel(LabelVector label, string what = "I(H_s;Y)")
     {
+        if (label.Values is { Length: > 1 } values && values.All(v => v == values[0]))
+            throw new CchInputException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The label '{label.Name}' is constant: every one of its {values.Length} rows is {values[0]}, so {what} is 0 by definition and says nothing about distillation. Check the column and the filters."));
         if (label.Classes is not { } classes) return;
         var counts = classes.GroupBy(c => c).Select(g => g.Count()).ToList();
         if (counts.Count(c => c >= 2) < 2)

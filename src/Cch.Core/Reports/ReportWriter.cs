@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cch.Internal;
 
@@ -6,11 +7,21 @@ namespace Cch.Reports;
 /// <summary>Serialises reports and writes them atomically.</summary>
 public static class ReportWriter
 {
+    /// <summary>
+    /// The source-generated metadata with relaxed escaping: Δ, ≤, + and &gt; are written as themselves,
+    /// only what JSON requires (quotes, backslashes, control characters) is escaped. Reports are data
+    /// files, not HTML, so the default encoder's HTML-safe escapes only make them harder to read.
+    /// </summary>
+    private static readonly CchJsonContext Readable = new(new JsonSerializerOptions(CchJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>The report as indented camelCase JSON.</summary>
-    public static string ToJson(CchReport report) => JsonSerializer.Serialize(report, CchJsonContext.Default.CchReport);
+    public static string ToJson(CchReport report) => JsonSerializer.Serialize(report, Readable.CchReport);
 
     /// <summary>The <c>mi</c> document as indented camelCase JSON (schema <c>schemas/cch-mi.schema.json</c>).</summary>
-    public static string ToJson(MutualInformationReport report) => JsonSerializer.Serialize(report, CchJsonContext.Default.MutualInformationReport);
+    public static string ToJson(MutualInformationReport report) => JsonSerializer.Serialize(report, Readable.MutualInformationReport);
 
     /// <summary>
     /// Checks that <paramref name="path"/> can take a report before any work is done: it must name a

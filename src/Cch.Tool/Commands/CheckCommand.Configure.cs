@@ -15,8 +15,8 @@ internal static partial class CheckCommand
     private static readonly Option<string?> Join = new("--join") { Description = "strict (default: every key in every file), inner (keep the intersection, reported) or row-order (no key: several files matched row by row)." };
     private static readonly Option<string[]> Where = new("--where") { Description = "Keep rows where COLUMN=VALUE (repeatable, all must hold), e.g. split=train.", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> Task = new("--task") { Description = "auto (default), classification or regression." };
-    private static readonly Option<string?> Estimator = new("--estimator", "-e") { Description = "auto (default: chosen per term from the dimensions, N and the label kind), ksg, mixed, gaussian or copula; see docs/estimators.md." };
-    private static readonly Option<string?> LabelEstimator = new("--label-estimator") { Description = "Estimator family for I(H_s;Y) if it should differ from --estimator (same names)." };
+    private static readonly Option<string?> Estimator = new("--estimator", "-e") { Description = $"Estimator family: {string.Join(", ", Cch.Criterion.EstimatorFamilyNames.All)} (default auto: chosen per term from the dimensions, N and the label kind; probe only for I(H_s;Y)); see docs/estimators.md." };
+    private static readonly Option<string?> LabelEstimator = new("--label-estimator") { Description = "Estimator family for I(H_s;Y) if it should differ from --estimator (same names; e.g. probe)." };
     private static readonly Option<int?> K = new("--k", "-k") { Description = "k nearest neighbours for the k-NN estimators (ksg, mixed; default 3)." };
     private static readonly Option<int?> Seed = new("--seed") { Description = "Seed for every random choice (default 0)." };
     private static readonly Option<double?> Margin = new("--margin") { Description = "Decision margin in nats (default 0): pass when the whole interval of Δ lies above it." };

@@ -26,7 +26,7 @@ internal static partial class MiCommand
     private static readonly Argument<string> Sample = new("SAMPLE") { Description = "The CSV sample bmi wrote: a header X0,…,Y0,… and one sample per line." };
     private static readonly Argument<int> DimX = new("DIM_X") { Description = "The first DIM_X columns are X." };
     private static readonly Argument<int> DimY = new("DIM_Y") { Description = "The next DIM_Y columns are Y." };
-    private static readonly Option<string?> BmiEstimator = new("--estimator", "-e") { Description = $"Estimator family: {Families} (default auto)." };
+    private static readonly Option<string?> BmiEstimator = new("--estimator", "-e") { Description = $"Estimator family: {string.Join(", ", EstimatorFamilyNames.All.Where(f => f != "probe"))} (default auto; the probe needs a label, which a bmi sample has not)." };
     private static readonly Option<int?> BmiK = new("--k", "-k") { Description = "k nearest neighbours for the k-NN estimators (default 3)." };
     private static readonly Option<int?> BmiSeed = new("--seed") { Description = "Seed for every random choice (default 0)." };
 

@@ -267,6 +267,21 @@ public sealed partial class DatasetLoaderTests
     }
 
     [Fact]
+    public async Task A_teacher_glob_sharing_a_column_with_the_student_is_an_error()
+    {
+        // 'g_*' and 'g_a' differ as text but both select g_a: I(H_t;H_s) would be infinite.
+        var error = await Fails(OneFile("arrow_vectors.parquet", ["g_*"], "g_a", "y_int"));
+        AssertAt(error, "arrow_vectors.parquet", "g_a", null, "teacher 'g_*' and the student 'g_a' share 1 column(s) ('g_a'); I(H_t;H_s) is infinite");
+    }
+
+    [Fact]
+    public async Task Two_teacher_globs_selecting_the_same_columns_are_an_error()
+    {
+        var error = await Fails(OneFile("arrow_vectors.parquet", ["g_*", "g_?"], "fsl3_f32", "y_int"));
+        AssertAt(error, "arrow_vectors.parquet", "g_c", null, "teachers 1 ('g_*') and 2 ('g_?') select the same 3 column(s)");
+    }
+
+    [Fact]
     public async Task A_teacher_given_twice_is_an_error()
     {
         var error = await Fails(OneFile("arrow_vectors.parquet", ["fsl3_f32", "l_i8", "fsl3_f32"], "g_a", "y_int"));

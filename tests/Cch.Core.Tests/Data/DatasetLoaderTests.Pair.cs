@@ -92,6 +92,14 @@ public sealed partial class DatasetLoaderTests
     }
 
     [Fact]
+    public async Task Y_a_glob_sharing_columns_with_x_is_an_error()
+    {
+        var error = await PairFails(Pair("g_*", y: "g_?", key: null) with { DataPath = Fixture("arrow_vectors.parquet") });
+
+        AssertAt(error, "arrow_vectors.parquet", "g_c", null, "--y 'g_?' and --x 'g_*' share 3 column(s) ('g_c', 'g_a', 'g_b'); I(X;Y) is infinite");
+    }
+
+    [Fact]
     public async Task Both_or_neither_of_y_and_a_label_is_an_error()
     {
         var both = await PairFails(Pair("keyed_features.parquet:vec", y: "keyed_partial.parquet:w", label: "keyed_labels.parquet:y"));

@@ -92,6 +92,7 @@ internal sealed class LoadSession
             var names = DisplayNames([.. request.Teachers.Select((spec, i) => (spec, teacherFiles[i])), (request.Student, studentFile)]);
             var teacherPlans = request.Teachers.Select((spec, i) => Plan(features, teacherFiles[i], spec, names[i])).ToList();
             var studentPlan = Plan(features, studentFile, request.Student, names[^1]);
+            CheckDisjointColumns(teacherPlans, studentPlan);
             var labelColumn = ReadsLabel ? ResolveLabel(labelFile) : null;
             ResolveKey();
             ResolveFilters();
@@ -214,6 +215,46 @@ internal sealed class LoadSession
                 throw new CchInputException(
                     $"teacher '{spec}' is given twice (teachers {j + 1} and {i + 1}{also}); give each teacher once.",
                     teacherFiles[i].Path, spec.Column);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same check as <see cref="CheckDistinctRepresentations"/> on the resolved columns, for specs
+    /// that differ as text but select the same columns (two globs, or a glob and one of its columns): a
+    /// column on both sides makes the mutual information infinite, and a teacher selecting exactly
+    /// another teacher's columns is ranked against itself.
+    /// </summary>
+    private void CheckDisjointColumns(List<FeaturePlan> teachers, FeaturePlan student)
+    {
+        var specs = _request.Teachers;
+        for (var i = 0; i < teachers.Count; i++)
+        {
+            var plan = teachers[i];
+            var sameInput = _roles == LoadRoles.Pair
+                || (_request.StudentBlur is null && SameEncoding(Cch.Encoders.Internal.RepresentationEncoding.TeacherEncoder(_request, i), _request.StudentEncoder));
+            var shared = plan.File == student.File && plan != student && sameInput
+                ? plan.ScalarColumns.Intersect(student.ScalarColumns).Select(c => c.Name).ToList()
+                : [];
+            if (shared.Count > 0)
+            {
+                var (role, other, consequence) = _roles == LoadRoles.Pair
+                    ? ($"--y '{specs[i]}'", $"--x '{_request.Student}'", "I(X;Y) is infinite when a column is on both sides")
+                    : ($"teacher '{specs[i]}'", $"the student '{_request.Student}'", "I(H_t;H_s) is infinite when a column is on both sides");
+                throw new CchInputException(
+                    $"{role} and {other} share {shared.Count} column(s) ({Messages.Some(shared, 5)}); {consequence}; give disjoint columns.",
+                    plan.File.Path, shared[0]);
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                var earlier = teachers[j];
+                if (earlier.File != plan.File || earlier == plan || earlier.ListColumn is not null || plan.ListColumn is not null
+                    || !earlier.ScalarColumns.SequenceEqual(plan.ScalarColumns))
+                    continue;
+                throw new CchInputException(
+                    $"teachers {j + 1} ('{specs[j]}') and {i + 1} ('{specs[i]}') select the same {plan.ScalarColumns.Count} column(s); give each teacher once.",
+                    plan.File.Path, plan.ScalarColumns[0].Name);
             }
         }
     }

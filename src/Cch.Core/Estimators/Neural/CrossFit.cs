@@ -72,7 +72,7 @@ internal static class CrossFit
         var stillImproving = folds.Select((f, i) => (f, i)).Where(p => !p.f.Training.StoppedEarly && p.f.Training.BestEpoch == maxEpochs).Select(p => p.i + 1).ToArray();
         if (stillImproving.Length > 0)
             all.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The model of fold {string.Join(", ", stillImproving)} was still improving at the epoch limit ({maxEpochs}); the estimate may rise with a larger MaxEpochs."));
+                $"The model of fold {string.Join(", ", stillImproving)} was still improving at the epoch limit ({maxEpochs}); the estimate may rise with more epochs (NeuralEstimatorOptions.MaxEpochs in the library; the command line uses the defaults)."));
         if (notes is not null) all.AddRange(notes);
 
         clock.Stop();
