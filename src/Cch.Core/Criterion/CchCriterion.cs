@@ -16,7 +16,10 @@ namespace Cch.Criterion;
 /// replacement, shared by every quantity so Δ's interval is paired). With s the standard deviation
 /// of the B half-sample values and z the normal quantile of the level, the interval is
 /// θ̂ ± z·s (half-sampling, see <see cref="HalfSampling"/>). The interval covers sampling
-/// variability, not the estimator's bias.</para>
+/// variability, not the estimator's bias. With T &gt; 1 teachers the Δ intervals are simultaneous
+/// (Bonferroni, each at 1 − α/T; <see cref="TeacherSelection"/>), and every teacher gets the
+/// probability that Δ lies on the other side of the margin (<see cref="DeltaDistribution"/>) and of
+/// being the best.</para>
 /// <para>Minimum size: N ≥ <see cref="MinimumRows"/>(k) = max(50, 20·k). Measured under independence
 /// (60 datasets per size, 5 + 5 dimensions, margin 0), the share of decided verdicts — which
 /// should be about 5 % — was 15–17 % at N = 10–20 and 2–8 % from N = 30 on (docs/criterion.md).
@@ -63,14 +66,19 @@ public static class CchCriterion
             intervalTime += outcome.IntervalTime;
         }
 
-        var (t, z) = MutualInformationRunner.Quantiles(options);
         var labelOutcome = outcomes[label];
         var subsetRows = halfSampled.Count > 0 ? n / 2 : 0;
+        var deltaLevel = TeacherSelection.SimultaneousLevel(options.ConfidenceLevel, teachers.Count);
+        var best = TeacherSelection.BestProbabilities(
+            pairs.Select(p => outcomes[p].Full.Value).ToArray(),
+            pairs.Select(p => outcomes[p].Result.StandardError).ToArray(),
+            options.Seed);
         var assessments = new List<(int Index, TeacherAssessment Assessment)>(teachers.Count);
         for (var i = 0; i < teachers.Count; i++)
         {
             var pair = outcomes[pairs[i]];
-            var delta = Delta(pair.Full, pair.Replicates, labelOutcome.Full, labelOutcome.Replicates, t, z);
+            var distribution = Delta(pair.Full, pair.Replicates, labelOutcome.Full, labelOutcome.Replicates, options.Replicates);
+            var delta = distribution.Interval(deltaLevel);
             assessments.Add((i, new TeacherAssessment(
                 teachers[i].Name,
                 Rank: 0,
@@ -78,7 +86,12 @@ public static class CchCriterion
                 pair.Result,
                 labelOutcome.Result,
                 delta,
-                GatePolicy.Decide(delta, options.Margin))));
+                GatePolicy.Decide(delta, options.Margin))
+            {
+                DeltaStandardError = distribution.StandardError,
+                WrongSignProbability = distribution.WrongSignProbability(options.Margin),
+                BestProbability = best[i],
+            }));
         }
 
         // Rank by Δ estimate, best first; ties keep the order the teachers were given in.
@@ -89,7 +102,7 @@ public static class CchCriterion
             .ToList();
 
         var pairNames = string.Join(", ", pairs.Select(p => p.Name).Distinct());
-        return new CriterionResult(ranked, pairNames, label.Name, n, subsetRows, estimateTime, intervalTime);
+        return new CriterionResult(ranked, pairNames, label.Name, n, subsetRows, estimateTime, intervalTime) { DeltaConfidenceLevel = deltaLevel };
     }
 
     /// <summary>
@@ -99,30 +112,26 @@ public static class CchCriterion
     public static int MinimumRows(int k) => Math.Max(50, 20 * k);
 
     /// <summary>
-    /// Δ = A − B with its interval: paired half-sample replicates when both terms were half-sampled,
-    /// paired per-row influence terms when both have them, otherwise √(SE_A² + SE_B²) (independence)
-    /// with the more conservative of the two quantiles.
+    /// Δ = A − B with its sampling distribution: paired half-sample replicates when both terms were
+    /// half-sampled (t with B − 1 degrees of freedom), paired per-row influence terms when both have them
+    /// (normal), otherwise √(SE_A² + SE_B²) (independence) with the t distribution, the more conservative.
     /// </summary>
-    private static IntervalEstimate Delta(MutualInformationEstimate a, double[]? ra, MutualInformationEstimate b, double[]? rb, double t, double z)
+    private static DeltaDistribution Delta(MutualInformationEstimate a, double[]? ra, MutualInformationEstimate b, double[]? rb, int replicates)
     {
         var estimate = a.Value - b.Value;
         if (ra is not null && rb is not null)
         {
             var d = new double[ra.Length];
             for (var i = 0; i < d.Length; i++) d[i] = ra[i] - rb[i];
-            return MutualInformationRunner.Spread(estimate, d, t).Interval;
+            return new DeltaDistribution(estimate, MutualInformationRunner.StandardDeviation(d), d.Length - 1);
         }
 
         if (ra is null && rb is null)
-        {
-            var se = EstimatorInterval.StandardErrorOfDifference(MutualInformationRunner.OwnInterval(a), MutualInformationRunner.OwnInterval(b));
-            return new IntervalEstimate(estimate, estimate - z * se, estimate + z * se);
-        }
+            return new DeltaDistribution(estimate, EstimatorInterval.StandardErrorOfDifference(MutualInformationRunner.OwnInterval(a), MutualInformationRunner.OwnInterval(b)), null);
 
         var sa = ra is not null ? MutualInformationRunner.StandardDeviation(ra) : MutualInformationRunner.OwnInterval(a).StandardError;
         var sb = rb is not null ? MutualInformationRunner.StandardDeviation(rb) : MutualInformationRunner.OwnInterval(b).StandardError;
-        var s = Math.Sqrt(sa * sa + sb * sb);
-        return new IntervalEstimate(estimate, estimate - t * s, estimate + t * s);
+        return new DeltaDistribution(estimate, Math.Sqrt(sa * sa + sb * sb), replicates - 1);
     }
 
     private static void Validate(Dataset data, CriterionOptions options)

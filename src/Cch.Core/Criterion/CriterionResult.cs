@@ -17,6 +17,12 @@ public sealed record CriterionResult(
     TimeSpan EstimateTime,
     TimeSpan IntervalTime)
 {
+    /// <summary>
+    /// The level of each teacher's Δ interval: the confidence level itself for one teacher, 1 − α/T for
+    /// T teachers (Bonferroni, so that all T intervals hold together at the confidence level).
+    /// </summary>
+    public double DeltaConfidenceLevel { get; init; } = 0.95;
+
     /// <summary>The best-ranked teacher, whose verdict is the overall verdict.</summary>
     public TeacherAssessment Best => Teachers[0];
 

@@ -20,16 +20,20 @@ public static class MarkdownReport
         }
 
         var verified = report.Teachers.Any(t => t.Verification is not null);
-        sb.Append("| rank | teacher | d | I(H_t;H_s) | I(H_s;Y) | Δ | verdict |");
+        var several = report.Teachers.Count > 1;
+        sb.Append("| rank | teacher | d | I(H_t;H_s) | I(H_s;Y) | Δ | verdict | P(wrong sign) |");
+        sb.Append(several ? " P(best) |" : string.Empty);
         sb.Append(closed ? " exact Δ |" : string.Empty);
         sb.AppendLine(verified ? " KD − no KD | measured | agreement |" : string.Empty);
-        sb.Append("|---:|---|---:|---|---|---|---|");
+        sb.Append("|---:|---|---:|---|---|---|---|---:|");
+        sb.Append(several ? "---:|" : string.Empty);
         sb.Append(closed ? "---:|" : string.Empty);
         sb.AppendLine(verified ? "---|---|---|" : string.Empty);
         foreach (var t in report.Teachers)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {t.Rank} | `{t.Name}` | {t.Dimensions} | {Cell(t.MiTeacherStudent)} | {Cell(t.MiStudentLabel)} | {Cell(t.Delta)} | {t.Verdict.ToString().ToLowerInvariant()} |");
+                $"| {t.Rank} | `{t.Name}` | {t.Dimensions} | {Cell(t.MiTeacherStudent)} | {Cell(t.MiStudentLabel)} | {Cell(t.Delta)} | {t.Verdict.ToString().ToLowerInvariant()} | {Probability(t.WrongSignProbability)} |");
+            sb.Append(several ? $" {Probability(t.BestProbability)} |" : string.Empty);
             sb.Append(closed ? string.Create(CultureInfo.InvariantCulture, $" {t.ClosedForm?.Delta:0.000} |") : string.Empty);
             sb.AppendLine(verified
                 ? $" {(t.Verification is { } v ? EffectCell(v) : "")} | {(t.Verification is { } w ? OutcomeText(w.Outcome) : "")} | {t.Agreement?.ToString().ToLowerInvariant()} |"
@@ -77,8 +81,11 @@ public static class MarkdownReport
         var intervals = report.Interval.Method.Split(", ").Select(m => m == Estimators.IntervalMethods.HalfSampling
             ? string.Create(inv, $"{report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows")
             : m == Estimators.IntervalMethods.Influence ? "influence terms" : m);
+        var simultaneous = report.Interval.DeltaLevel is { } deltaLevel && report.Teachers.Count > 1
+            ? string.Create(inv, $" (Δ: simultaneous over {report.Teachers.Count} teachers, {deltaLevel * 100:0.##}% each)")
+            : string.Empty;
         yield return string.Create(inv,
-            $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals from {string.Join(" and ", intervals)} · seed {report.Seed}");
+            $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals{simultaneous} from {string.Join(" and ", intervals)} · seed {report.Seed}");
         yield return string.Create(inv,
             $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
     }
@@ -110,6 +117,14 @@ public static class MarkdownReport
         Distillation.KdOutcome.KdHelps => "kd-helps",
         Distillation.KdOutcome.KdHurts => "kd-hurts",
         _ => "no-difference",
+    };
+
+    /// <summary>A probability to three decimals, <c>&lt;0.001</c> below that, or empty when absent.</summary>
+    public static string Probability(double? p) => p switch
+    {
+        null => string.Empty,
+        < 0.0005 => "<0.001",
+        _ => p.Value.ToString("0.000", CultureInfo.InvariantCulture),
     };
 
     /// <summary>An estimate with its interval, e.g. <c>0.412 [0.371, 0.453]</c>.</summary>

@@ -54,7 +54,11 @@ public static class ReportBuilder
                 warnings.AddRange(TrainingWarnings(t.Name, v, settings.Verification!, data.Label));
             }
 
-            return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta), t.Verdict, closed, verification, agreement);
+            return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta) with { StandardError = t.DeltaStandardError }, t.Verdict, closed, verification, agreement)
+            {
+                WrongSignProbability = t.WrongSignProbability,
+                BestProbability = t.BestProbability,
+            };
         }).ToList();
         var label = result.Best.StudentLabel;
         foreach (var note in label.Notes)
@@ -79,7 +83,7 @@ public static class ReportBuilder
             BestTeacher = result.Best.Name,
             Estimator = new EstimatorReport(options.Estimator, result.TeacherStudentEstimator, result.StudentLabelEstimator, options.K,
                 options.LabelEstimator is { } lf && lf != options.Estimator ? lf : null),
-            Interval = new IntervalReport(string.Join(", ", result.IntervalMethods), options.ConfidenceLevel, options.Replicates, result.HalfSampleRows),
+            Interval = new IntervalReport(string.Join(", ", result.IntervalMethods), options.ConfidenceLevel, options.Replicates, result.HalfSampleRows) { DeltaLevel = result.DeltaConfidenceLevel },
             Margin = options.Margin,
             N = result.Rows,
             Seed = options.Seed,

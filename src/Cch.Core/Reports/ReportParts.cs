@@ -19,7 +19,7 @@ public sealed record MiValue(double Estimate, double CiLow, double CiHigh, doubl
     /// <summary>How the interval was computed: <c>half-sampling</c>, <c>influence</c> or <c>cross-fit</c>; absent for Δ.</summary>
     public string? Interval { get; init; }
 
-    /// <summary>The standard error in nats behind the interval; absent for Δ.</summary>
+    /// <summary>The standard error in nats behind the interval (for Δ: of the paired difference).</summary>
     public double? StandardError { get; init; }
 
     /// <summary>What a trained estimator fitted; absent for closed forms and k-NN estimators.</summary>
@@ -50,7 +50,14 @@ public sealed record TeacherReport(
     Verdict Verdict,
     ClosedFormReport? ClosedForm = null,
     VerificationReport? Verification = null,
-    Agreement? Agreement = null);
+    Agreement? Agreement = null)
+{
+    /// <summary>P(the true Δ lies on the other side of the margin than Δ̂) (<see cref="Criterion.DeltaDistribution.WrongSignProbability"/>).</summary>
+    public double? WrongSignProbability { get; init; }
+
+    /// <summary>P(this teacher has the largest Δ) (<see cref="Criterion.TeacherSelection.BestProbabilities"/>).</summary>
+    public double? BestProbability { get; init; }
+}
 
 /// <summary>
 /// What a trained estimator fitted for one value (<see cref="Estimators.TrainingSummary"/> without its
@@ -152,7 +159,11 @@ public sealed record EstimatorReport(EstimatorFamily Family, string TeacherStude
 /// <param name="Level">Confidence level, e.g. 0.95.</param>
 /// <param name="Replicates">B, the half-samples (used only by half-sampled terms).</param>
 /// <param name="SubsampleRows">⌊N/2⌋, or 0 when no term was half-sampled.</param>
-public sealed record IntervalReport(string Method, double Level, int Replicates, int SubsampleRows);
+public sealed record IntervalReport(string Method, double Level, int Replicates, int SubsampleRows)
+{
+    /// <summary>The level of each teacher's Δ interval: <see cref="Level"/> for one teacher, 1 − (1 − level)/T for T (Bonferroni).</summary>
+    public double? DeltaLevel { get; init; }
+}
 
 /// <summary>One input file.</summary>
 /// <param name="Path">Full path.</param>

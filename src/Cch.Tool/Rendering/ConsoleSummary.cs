@@ -28,6 +28,9 @@ internal static class ConsoleSummary
         table.AddColumn(Markup.Escape("Δ [CI]"));
         if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
         table.AddColumn("verdict");
+        table.AddColumn(new TableColumn("P(wrong)").RightAligned());
+        var several = report.Teachers.Count > 1;
+        if (several) table.AddColumn(new TableColumn("P(best)").RightAligned());
         var verified = report.Teachers.Any(t => t.Verification is not null);
         if (verified)
         {
@@ -45,6 +48,8 @@ internal static class ConsoleSummary
             cells.Add(Cell(t.Delta));
             if (closed) cells.Add(Exact(t.ClosedForm?.Delta));
             cells.Add(VerdictMarkup(t.Verdict));
+            cells.Add(Markup.Escape(MarkdownReport.Probability(t.WrongSignProbability)));
+            if (several) cells.Add(Markup.Escape(MarkdownReport.Probability(t.BestProbability)));
             if (verified)
             {
                 cells.Add(t.Verification is { } v ? Markup.Escape(MarkdownReport.EffectCell(v)) : "");
