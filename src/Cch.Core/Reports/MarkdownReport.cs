@@ -81,11 +81,11 @@ public static class MarkdownReport
         var intervals = report.Interval.Method.Split(", ").Select(m => m == Estimators.IntervalMethods.HalfSampling
             ? string.Create(inv, $"{report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows")
             : m == Estimators.IntervalMethods.Influence ? "influence terms" : m);
-        var simultaneous = report.Interval.DeltaLevel is { } deltaLevel && report.Teachers.Count > 1
-            ? string.Create(inv, $" (Δ: simultaneous over {report.Teachers.Count} teachers, {deltaLevel * 100:0.##}% each)")
-            : string.Empty;
         yield return string.Create(inv,
-            $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals{simultaneous} from {string.Join(" and ", intervals)} · seed {report.Seed}");
+            $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals from {string.Join(" and ", intervals)} · seed {report.Seed}");
+        if (report.Interval.DeltaLevel is { } deltaLevel && report.Teachers.Count > 1)
+            yield return string.Create(inv,
+                $"Δ intervals: simultaneous over {report.Teachers.Count} teachers (Bonferroni, {deltaLevel * 100:0.##}% each) · P(wrong): probability that Δ has the other sign · P(best): of the largest Δ");
         yield return string.Create(inv,
             $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
     }
