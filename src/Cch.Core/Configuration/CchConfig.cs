@@ -59,6 +59,9 @@ public sealed record CchConfig
     /// <summary>Half-sample replicates B (<c>--replicates</c>).</summary>
     public int? Replicates { get; init; }
 
+    /// <summary>Run the self-check on matched Gaussian surrogates (default true; <c>--no-self-check</c> sets false).</summary>
+    public bool? SelfCheck { get; init; }
+
     /// <summary><c>fail</c> or <c>inconclusive</c> (<c>--fail-on</c>).</summary>
     public string? FailOn { get; init; }
 
@@ -159,6 +162,7 @@ public sealed record CchConfig
         Margin = Margin ?? fallback.Margin,
         Confidence = Confidence ?? fallback.Confidence,
         Replicates = Replicates ?? fallback.Replicates,
+        SelfCheck = SelfCheck ?? fallback.SelfCheck,
         FailOn = FailOn ?? fallback.FailOn,
         Report = Report ?? fallback.Report,
         Format = Format ?? fallback.Format,

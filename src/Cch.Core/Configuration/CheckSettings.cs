@@ -180,7 +180,7 @@ public sealed record CheckSettings
         {
             Gate = gate,
             Verification = config.Verify == true ? VerificationFrom(config, criterion, names) : null,
-            Criterion = criterion,
+            Criterion = criterion with { SelfCheck = config.SelfCheck ?? true },
             FailOn = SettingRules.Choice(config.FailOn, names.For("fail-on", "failOn"), FailOn.Fail, ("fail", FailOn.Fail), ("inconclusive", FailOn.Inconclusive)),
             ReportPath = config.Report,
             Format = SettingRules.Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown)),

@@ -49,7 +49,7 @@ public static class CchCriterion
         var halfSampled = terms.Where(t => t.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
         InputChecks.RequireRows(n, terms, options.K, "the criterion");
 
-        var total = terms.Count + (halfSampled.Count > 0 ? options.Replicates * halfSampled.Count : 0);
+        var total = terms.Count + (halfSampled.Count > 0 ? options.Replicates * halfSampled.Count : 0) + (options.SelfCheck ? terms.Count : 0);
         var done = 0;
         void Step(string stage) => progress?.Report(new CriterionProgress(stage, ++done, total));
 
@@ -64,6 +64,20 @@ public static class CchCriterion
             outcomes[term] = outcome;
             estimateTime += outcome.EstimateTime;
             intervalTime += outcome.IntervalTime;
+        }
+
+        if (options.SelfCheck)
+        {
+            // Surrogate seeds: one stream per term, derived from the run's seed.
+            var labelCheck = SurrogateCheck.Label(selection, data.Student, data.Label, outcomes[label].Full.Value, unchecked(options.Seed * 7919 + 1), cancellationToken);
+            Step("self-check");
+            outcomes[label] = outcomes[label] with { Result = outcomes[label].Result with { Surrogate = labelCheck } };
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                var check = SurrogateCheck.Pair(selection, teachers[i], data.Student, outcomes[pairs[i]].Full.Value, unchecked(options.Seed * 7919 + 2 + i), cancellationToken);
+                Step("self-check");
+                outcomes[pairs[i]] = outcomes[pairs[i]] with { Result = outcomes[pairs[i]].Result with { Surrogate = check } };
+            }
         }
 
         var labelOutcome = outcomes[label];

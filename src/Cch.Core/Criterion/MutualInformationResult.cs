@@ -28,4 +28,7 @@ public sealed record MutualInformationResult(IntervalEstimate Value, double? Cei
 
     /// <summary>The estimator's notes on this value (fallbacks, ceilings), one sentence each.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The self-check on a matched Gaussian surrogate (<see cref="SurrogateCheck"/>), or <c>null</c> when it did not run.</summary>
+    public SurrogateRecovery? Surrogate { get; init; }
 }

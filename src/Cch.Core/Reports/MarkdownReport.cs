@@ -83,11 +83,29 @@ public static class MarkdownReport
             : m == Estimators.IntervalMethods.Influence ? "influence terms" : m);
         yield return string.Create(inv,
             $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals from {string.Join(" and ", intervals)} · seed {report.Seed}");
+        if (SelfCheckLine(report) is { } selfCheck)
+            yield return selfCheck;
         if (report.Interval.DeltaLevel is { } deltaLevel && report.Teachers.Count > 1)
             yield return string.Create(inv,
                 $"Δ intervals: simultaneous over {report.Teachers.Count} teachers (Bonferroni, {deltaLevel * 100:0.##}% each) · P(wrong): probability that Δ has the other sign · P(best): of the largest Δ");
         yield return string.Create(inv,
             $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
+    }
+
+    /// <summary>
+    /// The self-check's recoveries on one line, e.g. <c>self-check (matched Gaussian surrogates, estimate/known):
+    /// I(H_t;H_s) 0.98–1.01 · I(H_s;Y) 0.97</c>, or <c>null</c> when it did not run.
+    /// </summary>
+    public static string? SelfCheckLine(CchReport report)
+    {
+        var pairs = report.Teachers.Select(t => t.MiTeacherStudent.Surrogate?.Recovery).OfType<double>().ToList();
+        var label = report.Teachers[0].MiStudentLabel.Surrogate;
+        if (pairs.Count == 0 && label is null) return null;
+        static string Range(IReadOnlyList<double> v) => v.Count == 0 ? "–"
+            : v.Min() == v.Max() ? v[0].ToString("0.00", CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{v.Min():0.00}–{v.Max():0.00}");
+        var labelText = label?.Recovery is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : label is null ? "–" : "known < 0.05 nats";
+        return $"self-check on matched Gaussian surrogates (estimate / known; 0.85–1.15 is fine): I(H_t;H_s) {Range(pairs)} · I(H_s;Y) {labelText}";
     }
 
     /// <summary>What the exit code followed, e.g. <c>gate verified: kd-helps not measured → exit code 1</c>.</summary>

@@ -38,6 +38,8 @@ public static class ReportBuilder
                 closed = new ClosedFormReport(c.TeacherStudent, c.StudentLabel, c.Delta);
             foreach (var note in t.TeacherStudent.Notes)
                 warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({t.TeacherStudent.Estimator}): {note}");
+            if (SurrogateWarning(t.TeacherStudent) is { } ts)
+                warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({t.TeacherStudent.Estimator}): {ts}");
             if (t.TeacherStudent.NearCeiling)
                 warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({F(t.TeacherStudent.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(t.TeacherStudent.Ceiling ?? 0)} nats: it is likely an underestimate; more rows or a smaller k raise the ceiling.");
             VerificationReport? verification = null;
@@ -63,6 +65,8 @@ public static class ReportBuilder
         var label = result.Best.StudentLabel;
         foreach (var note in label.Notes)
             warnings.Add($"I(H_s;Y) ({label.Estimator}): {note}");
+        if (SurrogateWarning(label) is { } sl)
+            warnings.Add($"I(H_s;Y) ({label.Estimator}): {sl}");
         if (label.NearCeiling)
             warnings.Add($"I(H_s;Y) ({F(label.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(label.Ceiling ?? 0)} nats: it is likely an underestimate.");
         if (data.Label.Classes is { } classes && label.Value.Estimate > LabelEntropy(classes) + 1e-9)
@@ -188,7 +192,15 @@ public static class ReportBuilder
             StandardError = Round(r.StandardError),
             Training = TrainingReport.From(r.Training),
             Components = r.Components.Count == 0 ? null : r.Components.Select(c => c with { Value = Round(c.Value) }).ToList(),
+            Surrogate = r.Surrogate is { } g ? new SurrogateReport(Round(g.Known), Round(g.Estimate), g.Recovery is { } q ? Round(q) : null) : null,
         };
+
+    /// <summary>The warning for a self-check whose recovery lies outside [0.85, 1.15], or <c>null</c>.</summary>
+    private static string? SurrogateWarning(MutualInformationResult r) =>
+        r.Surrogate is { OutsideBand: true, Recovery: { } recovery } g
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"on a Gaussian surrogate with these dimensions, N and correlation structure, whose mutual information is known ({g.Known:0.###} nats), this estimator recovers {recovery:P0} ({g.Estimate:0.###} nats): at these dimensions and N it is unreliable, and Δ may be off by a comparable amount (docs/criterion.md#self-check-on-a-matched-surrogate).")
+            : null;
 
     private static MiValue Value(IntervalEstimate e) => new(Round(e.Estimate), Round(e.CiLow), Round(e.CiHigh));
 

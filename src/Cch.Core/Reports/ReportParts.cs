@@ -27,7 +27,16 @@ public sealed record MiValue(double Estimate, double CiLow, double CiHigh, doubl
 
     /// <summary>For a combined estimate (<c>max(…)</c>), every component's value; absent otherwise.</summary>
     public IReadOnlyList<Estimators.ComponentEstimate>? Components { get; init; }
+
+    /// <summary>The same estimator on a matched Gaussian surrogate with a known value (<see cref="Criterion.SurrogateCheck"/>); absent when the self-check did not run, and for Δ.</summary>
+    public SurrogateReport? Surrogate { get; init; }
 }
+
+/// <summary>The self-check on a matched Gaussian surrogate.</summary>
+/// <param name="Known">The surrogate's mutual information in nats (closed form; Monte Carlo for a class label).</param>
+/// <param name="Estimate">The estimator's value on the surrogate, in nats.</param>
+/// <param name="Recovery">Estimate / known; absent when the known value is below 0.05 nats.</param>
+public sealed record SurrogateReport(double Known, double Estimate, double? Recovery);
 
 /// <summary>One teacher's criterion.</summary>
 /// <param name="Name">The teacher's column spec.</param>

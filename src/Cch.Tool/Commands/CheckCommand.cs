@@ -70,6 +70,7 @@ internal static partial class CheckCommand
             Margin = parse.GetValue(Margin),
             Confidence = parse.GetValue(Confidence),
             Replicates = parse.GetValue(Replicates),
+            SelfCheck = parse.GetValue(NoSelfCheck) ? false : null,
             FailOn = parse.GetValue(FailOn),
             Report = parse.GetValue(Report),
             Format = parse.GetValue(Format),
