@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Cch.Benchmarks.Accuracy;
+using Cch.Benchmarks.Calibration;
 using Cch.Benchmarks.EndToEnd;
 
 namespace Cch.Benchmarks;
@@ -8,7 +9,8 @@ namespace Cch.Benchmarks;
 /// Entry point: <c>dotnet run -c Release --project benchmarks/Cch.Benchmarks -- --filter '*Ksg*'</c>
 /// for BenchmarkDotNet, <c>-- check-mnist</c> for the one-shot end-to-end measurement,
 /// <c>-- encode-mnist MODEL.onnx [threads]</c> for ONNX encoder throughput, or
-/// <c>-- accuracy [--suite v1|high|label|all] …</c> for estimator accuracy on tasks with known mutual information.
+/// <c>-- accuracy [--suite v1|high|label|all] …</c> for estimator accuracy on tasks with known mutual information,
+/// or <c>-- calibration [--estimators auto,ksg] …</c> for the criterion's intervals and verdicts on tasks with known Δ.
 /// </summary>
 public static class Program
 {
@@ -24,6 +26,12 @@ public static class Program
         if (args is [AccuracyCommand.Name, .. var accuracyArgs])
         {
             Environment.ExitCode = AccuracyCommand.Run(accuracyArgs);
+            return;
+        }
+
+        if (args is [CalibrationCommand.Name, .. var calibrationArgs])
+        {
+            Environment.ExitCode = CalibrationCommand.Run(calibrationArgs);
             return;
         }
 

@@ -183,7 +183,7 @@ internal static class AccuracyCommand
     }
 
     /// <summary>Tasks whose id contains the filter, or equals it when the filter starts with '='; comma-separated alternatives.</summary>
-    private static IReadOnlyList<T> Filter<T>(IReadOnlyList<T> tasks, Func<T, string> id, string? filter)
+    internal static IReadOnlyList<T> Filter<T>(IReadOnlyList<T> tasks, Func<T, string> id, string? filter)
     {
         if (filter is null) return tasks;
         var parts = filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -192,7 +192,7 @@ internal static class AccuracyCommand
             : id(t).Contains(p, StringComparison.OrdinalIgnoreCase))).ToArray();
     }
 
-    private static string RepositoryDirectory()
+    internal static string RepositoryDirectory()
     {
         try
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Cch.Benchmarks.Accuracy;
@@ -52,9 +51,7 @@ internal static class AccuracyReport
         md.AppendLine("# Mutual information estimator accuracy").AppendLine();
         md.AppendLine($"- Date: {started.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)} (run took {elapsed.TotalSeconds.ToString("0", Inv)} s)");
         md.AppendLine($"- Commit: {commit}");
-        md.AppendLine($"- Machine: {MachineDescription.Processor()}, {Environment.ProcessorCount} logical processors");
-        md.AppendLine($"- ISA: {MachineDescription.InstructionSets()}");
-        md.AppendLine($"- OS: {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}); {RuntimeInformation.FrameworkDescription}");
+        foreach (var line in MachineDescription.MarkdownLines()) md.AppendLine(line);
         md.AppendLine($"- N = {options.Rows.ToString("N0", Inv)} samples per estimate; {(options.Seeds == 1 ? "seed 0" : $"seeds 0–{options.Seeds - 1}")}; " +
                       $"suites: {string.Join(", ", options.Suites)}" + (options.TaskFilter is null ? "" : $"; tasks containing '{options.TaskFilter}'"));
         md.AppendLine("- Truths: closed forms (Gaussian, Student-t, additive uniform; bmi tasks are invariant under their injective maps) " +
@@ -170,6 +167,6 @@ internal static class AccuracyReport
     private static string Seconds(double seconds) =>
         seconds < 1 ? (seconds * 1000).ToString("0.0", Inv) + " ms" : seconds.ToString("0.00", Inv) + " s";
 
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

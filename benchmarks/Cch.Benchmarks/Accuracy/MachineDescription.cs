@@ -21,6 +21,14 @@ internal static class MachineDescription
         return string.IsNullOrWhiteSpace(status) ? head : head + "-dirty";
     }
 
+    /// <summary>The report header's machine lines (Markdown list items): CPU and logical processors, ISA, OS and .NET.</summary>
+    public static IEnumerable<string> MarkdownLines()
+    {
+        yield return $"- Machine: {Processor()}, {Environment.ProcessorCount} logical processors";
+        yield return $"- ISA: {InstructionSets()}";
+        yield return $"- OS: {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}); {RuntimeInformation.FrameworkDescription}";
+    }
+
     /// <summary>The CPU's model name from /proc/cpuinfo, or the architecture where that is unavailable.</summary>
     public static string Processor()
     {
