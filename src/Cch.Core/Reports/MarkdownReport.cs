@@ -22,17 +22,17 @@ public static class MarkdownReport
         var verified = report.Teachers.Any(t => t.Verification is not null);
         sb.Append("| rank | teacher | d | I(H_t;H_s) | I(H_s;Y) | Δ | verdict |");
         sb.Append(closed ? " exact Δ |" : string.Empty);
-        sb.AppendLine(verified ? " KD − no KD | measured | agreement |" : string.Empty);
+        sb.AppendLine(verified ? " no KD → KD | KD − no KD | measured | agreement |" : string.Empty);
         sb.Append("|---:|---|---:|---|---|---|---|");
         sb.Append(closed ? "---:|" : string.Empty);
-        sb.AppendLine(verified ? "---|---|---|" : string.Empty);
+        sb.AppendLine(verified ? "---|---|---|---|" : string.Empty);
         foreach (var t in report.Teachers)
         {
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {t.Rank} | `{t.Name}` | {t.Dimensions} | {Cell(t.MiTeacherStudent)} | {Cell(t.MiStudentLabel)} | {Cell(t.Delta)} | {t.Verdict.ToString().ToLowerInvariant()} |");
             sb.Append(closed ? string.Create(CultureInfo.InvariantCulture, $" {t.ClosedForm?.Delta:0.000} |") : string.Empty);
             sb.AppendLine(verified
-                ? $" {(t.Verification is { } v ? EffectCell(v) : "")} | {(t.Verification is { } w ? OutcomeText(w.Outcome) : "")} | {t.Agreement?.ToString().ToLowerInvariant()} |"
+                ? $" {(t.Verification is { } a ? ArmsCell(a) : "")} | {(t.Verification is { } v ? EffectCell(v) : "")} | {(t.Verification is { } w ? MeasuredCell(w) : "")} | {t.Agreement?.ToString().ToLowerInvariant()} |"
                 : string.Empty);
         }
 
@@ -104,11 +104,26 @@ public static class MarkdownReport
         return string.Create(CultureInfo.InvariantCulture, $"{v.PrimaryMetric} {d.Mean:+0.000;-0.000;0.000} [{d.CiLow:0.000}, {d.CiHigh:0.000}]");
     }
 
-    /// <summary>The outcome as in the report: <c>kd-helps</c>, <c>kd-hurts</c> or <c>no-difference</c>.</summary>
+    /// <summary>Both arms' absolute primary metric, means over seeds, e.g. <c>accuracy 0.812 → 0.824</c>.</summary>
+    public static string ArmsCell(VerificationReport v)
+    {
+        var d = v.Differences.First(x => x.Metric == v.PrimaryMetric);
+        return string.Create(CultureInfo.InvariantCulture, $"{v.PrimaryMetric} {d.NoKdMean:0.000####} → {d.KdMean:0.000####}");
+    }
+
+    /// <summary>The outcome with δ and the seeds, e.g. <c>kd-helps (δ 0.005, 10 seeds, decided)</c>.</summary>
+    public static string MeasuredCell(VerificationReport v) =>
+        v.Decision is { } d
+            ? string.Create(CultureInfo.InvariantCulture, $"{OutcomeText(v.Outcome)} (δ {d.MinEffect:0.###}, {d.SeedsRun} seeds{(d.Stop == Distillation.SeedStop.Fixed ? "" : ", " + (d.Stop == Distillation.SeedStop.Cap ? "cap" : "decided"))})")
+            : OutcomeText(v.Outcome);
+
+    /// <summary>The outcome as in the report: <c>kd-helps</c>, <c>kd-hurts</c>, <c>equivalent</c>, <c>undetermined</c> (or a legacy <c>no-difference</c>).</summary>
     public static string OutcomeText(Distillation.KdOutcome outcome) => outcome switch
     {
         Distillation.KdOutcome.KdHelps => "kd-helps",
         Distillation.KdOutcome.KdHurts => "kd-hurts",
+        Distillation.KdOutcome.Equivalent => "equivalent",
+        Distillation.KdOutcome.Undetermined => "undetermined",
         _ => "no-difference",
     };
 
