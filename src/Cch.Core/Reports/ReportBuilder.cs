@@ -156,6 +156,7 @@ public static class ReportBuilder
             Decision = v.Decision with
             {
                 MinEffect = Round(v.Decision.MinEffect),
+                Alpha = Round(v.Decision.Alpha),
                 AlphaPerLook = Round(v.Decision.AlphaPerLook),
                 EquivalenceLow = Round(v.Decision.EquivalenceLow),
                 EquivalenceHigh = Round(v.Decision.EquivalenceHigh),
