@@ -74,6 +74,13 @@ public sealed record VerificationOptions
     public int MaxSeeds { get; init; } = 30;
 
     /// <summary>
+    /// Seeds trained at the same time (default 1). Each seed's initial weights are still drawn one at a time from libtorch's
+    /// generator, and every seed keeps its own split and batch order, so the results equal a sequential run's for the same
+    /// <see cref="Threads"/>. Progress reports then arrive from several threads at once. Use at most the free cores ÷ <see cref="Threads"/>.
+    /// </summary>
+    public int ParallelSeeds { get; init; } = 1;
+
+    /// <summary>
     /// Weight decays the no-KD arm chooses from on validation rows, or <c>null</c> for as many as the KD grid has (T, λ)
     /// points: <see cref="WeightDecay"/> alone for a one-point grid, else G values log-spaced from WeightDecay/10 to
     /// WeightDecay·10, so that selection on validation rows favours neither arm.

@@ -11,9 +11,9 @@ namespace Cch.Distillation;
 /// <param name="Grid">Every (T, λ) tried with its validation loss.</param>
 /// <param name="TrainRows">Rows used for fitting and validation.</param>
 /// <param name="TestRows">Held-out rows the metrics are computed on.</param>
-/// <param name="TeacherSeconds">Wall time training teachers.</param>
-/// <param name="StudentSeconds">Wall time training students.</param>
-/// <param name="EvaluationSeconds">Wall time computing metrics.</param>
+/// <param name="TeacherSeconds">Time training teachers, summed over seeds (more than the wall time when seeds run in parallel).</param>
+/// <param name="StudentSeconds">Time training students, summed over seeds.</param>
+/// <param name="EvaluationSeconds">Time computing metrics, summed over seeds.</param>
 /// <param name="NoKdGrid">Every weight decay the no-KD arm tried with its validation loss (as many as <paramref name="Grid"/> has points).</param>
 /// <param name="NoKdWeightDecay">The no-KD arm's chosen weight decay.</param>
 /// <param name="Decision">δ, α per look, the TOST interval, seeds run and why they stopped.</param>

@@ -139,6 +139,23 @@ public sealed class DistillationVerifierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Seeds_trained_in_parallel_give_the_same_results_as_sequential_seeds()
+    {
+        var data = Privileged().Data;
+        var options = Fast with { Seeds = 4, Temperatures = [1, 4], Lambdas = [0.5], MaxEpochs = 30 };
+
+        var sequential = Run(data, options);
+        var parallel = Run(data, options with { ParallelSeeds = 3 });
+
+        static string Json(object o) => JsonSerializer.Serialize(o);
+        Assert.Equal(Json(sequential.Seeds), Json(parallel.Seeds));
+        Assert.Equal(Json(sequential.Differences), Json(parallel.Differences));
+        Assert.Equal(Json(sequential.Grid), Json(parallel.Grid));
+        Assert.Equal(Json(sequential.NoKdGrid), Json(parallel.NoKdGrid));
+        Assert.Equal(Json(sequential.Decision), Json(parallel.Decision));
+    }
+
+    [Fact]
     public void Lambda_zero_reproduces_the_no_kd_arm_exactly_so_both_arms_start_from_the_same_weights()
     {
         var classification = Run(Privileged().Data, Fast with { Seeds = 2, Lambdas = [0] });

@@ -16,7 +16,10 @@ namespace Cch.Distillation.Internal;
 internal static class VerificationRun
 {
     /// <summary>One seed's trained models: teacher, every no-KD configuration and every KD grid point, with their validation losses.</summary>
-    private sealed record SeedRun(ArmMetrics? Teacher, ArmMetrics[] NoKd, double[] NoKdValidation, ArmMetrics[] Kd, double[] KdValidation);
+    private sealed record SeedRun(ArmMetrics? Teacher, ArmMetrics[] NoKd, double[] NoKdValidation, ArmMetrics[] Kd, double[] KdValidation, TimeSpan TeacherTime, TimeSpan StudentTime, TimeSpan EvaluationTime);
+
+    /// <summary>Serialises seeding libtorch's global generator and creating a model from it, so that parallel seeds draw the same initial weights as sequential ones.</summary>
+    private static readonly Lock CreationGate = new();
 
     /// <summary>Runs the verification on checked, preprocessed data; call inside a <see cref="TorchSession"/>.</summary>
     public static VerificationResult Execute(string teacherName, PreparedData d, VerificationOptions o, IProgress<VerificationProgress>? progress, CancellationToken ct)
@@ -26,9 +29,6 @@ internal static class VerificationRun
         var plan = SequentialPlan.From(o);
         var alpha = 1 - o.ConfidenceLevel;
         var alphaPerLook = plan.AlphaPerLook(alpha);
-        var teacherClock = new Stopwatch();
-        var studentClock = new Stopwatch();
-        var evaluationClock = new Stopwatch();
         var lossScale = d.IsClassification ? 1 : d.TargetScale * d.TargetScale; // regression losses back to squared target units
         var runs = new List<SeedRun>();
 
@@ -38,8 +38,15 @@ internal static class VerificationRun
         for (var look = 0; ; look++)
         {
             var target = plan.SeedsAt(look);
-            for (var s = runs.Count; s < target; s++)
-                runs.Add(TrainSeed(s, target));
+            if (o.ParallelSeeds <= 1 || target - runs.Count < 2)
+            {
+                for (var s = runs.Count; s < target; s++)
+                    runs.Add(TrainSeed(s, target));
+            }
+            else
+            {
+                runs.AddRange(TrainInParallel(runs.Count, target));
+            }
 
             // Selection on validation only: the lowest mean best-validation loss over seeds (first on ties), for each arm.
             var seeds = runs.Count;
@@ -82,17 +89,37 @@ internal static class VerificationRun
                 grid.Select((p, g) => new GridPoint(p.Temperature, p.Lambda, kdMeans[g], g == chosen)).ToArray(),
                 d.TrainRows,
                 d.TestRows,
-                teacherClock.Elapsed.TotalSeconds,
-                studentClock.Elapsed.TotalSeconds,
-                evaluationClock.Elapsed.TotalSeconds,
+                runs.Sum(r => r.TeacherTime.TotalSeconds),
+                runs.Sum(r => r.StudentTime.TotalSeconds),
+                runs.Sum(r => r.EvaluationTime.TotalSeconds),
                 decays.Select((w, i) => new NoKdGridPoint(w, noKdMeans[i], i == chosenDecay)).ToArray(),
                 decays[chosenDecay],
                 new VerificationDecision(minEffect, source, alpha, plan.Looks, alphaPerLook, low, high, seeds, stop));
         }
 
+        SeedRun[] TrainInParallel(int from, int to)
+        {
+            // Seeds are independent: their own split, initial weights (drawn under CreationGate) and batch order. With one
+            // intra-op thread each op is computed on its calling thread in the same order as sequentially, so the results are identical.
+            var results = new SeedRun[to - from];
+            try
+            {
+                Parallel.For(from, to, new ParallelOptions { MaxDegreeOfParallelism = o.ParallelSeeds, CancellationToken = ct }, s => results[s - from] = TrainSeed(s, to));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+
+            return results;
+        }
+
         SeedRun TrainSeed(int s, int planned)
         {
             ct.ThrowIfCancellationRequested();
+            var teacherClock = new Stopwatch();
+            var studentClock = new Stopwatch();
+            var evaluationClock = new Stopwatch();
             var seed = unchecked(o.Seed + s);
             void Report(string arm, int epoch, TrainingOutcome? done) =>
                 progress?.Report(new VerificationProgress(teacherName, s, planned, arm, epoch, o.MaxEpochs, done is not null,
@@ -107,14 +134,20 @@ internal static class VerificationRun
 
             // Modules are created outside any dispose scope (a scope would own and dispose their parameters).
             Sequential? teacher = null;
-            if (d.TeacherTrain is not null)
+            Sequential student;
+            lock (CreationGate)
             {
-                manual_seed(SeedStreams.Torch(seed, DistillationStreams.TeacherInit));
-                teacher = Mlp.Create(d.TeacherColumns, [o.HiddenUnits], d.Outputs);
+                if (d.TeacherTrain is not null)
+                {
+                    manual_seed(SeedStreams.Torch(seed, DistillationStreams.TeacherInit));
+                    teacher = Mlp.Create(d.TeacherColumns, [o.HiddenUnits], d.Outputs);
+                }
+
+                manual_seed(SeedStreams.Torch(seed, DistillationStreams.StudentInit));
+                student = Mlp.Create(d.StudentColumns, [o.HiddenUnits], d.Outputs);
             }
 
-            manual_seed(SeedStreams.Torch(seed, DistillationStreams.StudentInit));
-            using var student = Mlp.Create(d.StudentColumns, [o.HiddenUnits], d.Outputs);
+            using var studentOwner = student;
             var initial = Mlp.Snapshot(student); // one initial state, loaded into every student arm of this seed
             try
             {
@@ -177,7 +210,7 @@ internal static class VerificationRun
                 teacher?.Dispose();
             }
 
-            return new SeedRun(teacherMetrics, noKd, noKdValidation, kd, kdValidation);
+            return new SeedRun(teacherMetrics, noKd, noKdValidation, kd, kdValidation, teacherClock.Elapsed, studentClock.Elapsed, evaluationClock.Elapsed);
         }
     }
 
