@@ -107,6 +107,9 @@ public sealed record CchConfig
     /// <summary>The smallest effect worth having in the primary metric's units (<c>--min-effect</c>).</summary>
     public double? MinEffect { get; init; }
 
+    /// <summary>Seeds trained at the same time (<c>--parallel-seeds</c>); results do not depend on it.</summary>
+    public int? ParallelSeeds { get; init; }
+
     /// <summary>Temperatures T to try (<c>--temperature 1,2,3,4</c>).</summary>
     public IReadOnlyList<double>? Temperatures { get; init; }
 
@@ -181,6 +184,7 @@ public sealed record CchConfig
         Seeds = Seeds ?? (AutoSeeds is null ? fallback.Seeds : null),
         AutoSeeds = AutoSeeds ?? fallback.AutoSeeds,
         MinEffect = MinEffect ?? fallback.MinEffect,
+        ParallelSeeds = ParallelSeeds ?? fallback.ParallelSeeds,
         Temperatures = Temperatures is { Count: > 0 } ? Temperatures : fallback.Temperatures,
         Lambdas = Lambdas is { Count: > 0 } ? Lambdas : fallback.Lambdas,
         ValidationFraction = ValidationFraction ?? fallback.ValidationFraction,

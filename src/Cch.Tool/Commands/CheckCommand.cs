@@ -87,6 +87,7 @@ internal static partial class CheckCommand
             Seeds = seeds.Count,
             AutoSeeds = seeds.Auto,
             MinEffect = parse.GetValue(MinEffect),
+            ParallelSeeds = parse.GetValue(ParallelSeeds),
             Temperatures = NumberList(parse.GetValue(Temperature), "--temperature"),
             Lambdas = NumberList(parse.GetValue(Lambda), "--lambda"),
             ValidationFraction = parse.GetValue(ValidationFraction),

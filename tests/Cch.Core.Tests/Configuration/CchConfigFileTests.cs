@@ -164,7 +164,7 @@ public sealed class CchConfigFileTests
         {
             Schema = "s", Data = "d", Teachers = ["t"], Student = "s", Label = "l", Key = "k", Join = "inner", Where = ["a=b"], Task = "auto",
             Estimator = "ksg", LabelEstimator = "mixed", K = 3, Seed = 1, Margin = 0.1, Confidence = 0.9, Replicates = 5, FailOn = "fail", Report = "r", Format = "json",
-            StudentBlur = 1, ImageShape = "28,28", Verify = true, TestWhere = ["split=test"], TeacherLogits = ["t"], Hidden = 64, LearningRate = 0.01, BatchSize = 32, MaxEpochs = 10, Patience = 3, Seeds = 3, AutoSeeds = true, MinEffect = 0.01,
+            StudentBlur = 1, ImageShape = "28,28", Verify = true, TestWhere = ["split=test"], TeacherLogits = ["t"], Hidden = 64, LearningRate = 0.01, BatchSize = 32, MaxEpochs = 10, Patience = 3, Seeds = 3, AutoSeeds = true, MinEffect = 0.01, ParallelSeeds = 2,
             Temperatures = [1, 2], Lambdas = [0.5], ValidationFraction = 0.2, TestFraction = 0.2, Threads = 1, Gate = "both",
             TeacherEncoders = ["t.onnx"], StudentEncoder = "s.onnx", EncoderOutput = "logits", InputShape = "1,28,28", InputScale = 0.5, EncoderBatchSize = 64,
         });
@@ -187,6 +187,7 @@ public sealed class CchConfigFileTests
     [InlineData("min-effect", "-0.001")]
     [InlineData("min-effect", "NaN")]
     [InlineData("auto-first-look", "31")]
+    [InlineData("parallel-seeds", "0")]
     public void Verification_settings_are_checked_before_any_training(string what, string value)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -197,6 +198,7 @@ public sealed class CchConfigFileTests
             "lambda" => config with { Lambdas = [double.Parse(value, inv)] },
             "temperature" => config with { Temperatures = [double.Parse(value, inv)] },
             "min-effect" => config with { MinEffect = double.Parse(value, inv) },
+            "parallel-seeds" => config with { ParallelSeeds = int.Parse(value, inv) },
             "auto-first-look" => config with { AutoSeeds = true, Seeds = int.Parse(value, inv) },
             "gate-without-verify" => config with { Verify = null, Gate = "verified" },
             "same-rows" => config with { Where = ["split=train"], TestWhere = [value] },
