@@ -34,6 +34,30 @@ public sealed class VerifyCommandTests
         Assert.Equal("mse", aligned.Verification.PrimaryMetric);
         Assert.Equal(5, aligned.Verification.Seeds.Count);
         Assert.Contains("seed 5/5", run.StdErr); // one line per finished arm when redirected
+        Assert.Equal(1, aligned.Verification.Decision!.Looks);
+        Assert.Equal(Cch.Distillation.SeedStop.Fixed, aligned.Verification.Decision.Stop);
+
+        // A report written before --min-effect (no arm means, no decision, no no-KD grid, outcome no-difference) still parses.
+        var old = JsonNode.Parse(json)!;
+        foreach (var t in old["teachers"]!.AsArray())
+        {
+            var v = t!["verification"]!.AsObject();
+            v.Remove("decision");
+            v.Remove("noKdGrid");
+            v.Remove("noKdWeightDecay");
+            v["outcome"] = "no-difference";
+            v["settings"]!.AsObject().Remove("autoSeeds");
+            foreach (var d in v["differences"]!.AsArray())
+            {
+                d!.AsObject().Remove("noKdMean");
+                d.AsObject().Remove("kdMean");
+            }
+        }
+
+        var legacy = ReportWriter.FromJson(old.ToJsonString()).Teachers.Single(t => t.Name == "label-only").Verification!;
+        Assert.Equal(Cch.Distillation.KdOutcome.NoDifference, legacy.Outcome);
+        Assert.Null(legacy.Decision);
+        Assert.Equal(Cch.Criterion.Agreement.Undecided, Cch.Criterion.AgreementRule.Of(Cch.Criterion.Verdict.Fail, legacy.Outcome));
     }
 
     [Fact]
