@@ -101,8 +101,17 @@ public sealed record CchConfig
     /// <summary>Early-stopping patience in epochs (<c>--patience</c>).</summary>
     public int? Patience { get; init; }
 
-    /// <summary>Number of seeds (<c>--seeds</c>).</summary>
+    /// <summary>Number of seeds (<c>--seeds N</c>); with <see cref="AutoSeeds"/>, the first look's count (default 5).</summary>
     public int? Seeds { get; init; }
+
+    /// <summary>Add seeds in rounds of 5 until the outcome is decided, at most 30 (<c>--seeds auto</c>).</summary>
+    public bool? AutoSeeds { get; init; }
+
+    /// <summary>The smallest effect worth having in the primary metric's units (<c>--min-effect</c>).</summary>
+    public double? MinEffect { get; init; }
+
+    /// <summary>Seeds trained at the same time (<c>--parallel-seeds</c>); results do not depend on it.</summary>
+    public int? ParallelSeeds { get; init; }
 
     /// <summary>Temperatures T to try (<c>--temperature 1,2,3,4</c>).</summary>
     public IReadOnlyList<double>? Temperatures { get; init; }
@@ -176,7 +185,10 @@ public sealed record CchConfig
         BatchSize = BatchSize ?? fallback.BatchSize,
         MaxEpochs = MaxEpochs ?? fallback.MaxEpochs,
         Patience = Patience ?? fallback.Patience,
-        Seeds = Seeds ?? fallback.Seeds,
+        Seeds = Seeds ?? (AutoSeeds is null ? fallback.Seeds : null),
+        AutoSeeds = AutoSeeds ?? fallback.AutoSeeds,
+        MinEffect = MinEffect ?? fallback.MinEffect,
+        ParallelSeeds = ParallelSeeds ?? fallback.ParallelSeeds,
         Temperatures = Temperatures is { Count: > 0 } ? Temperatures : fallback.Temperatures,
         Lambdas = Lambdas is { Count: > 0 } ? Lambdas : fallback.Lambdas,
         ValidationFraction = ValidationFraction ?? fallback.ValidationFraction,

@@ -198,6 +198,9 @@ public sealed record CheckSettings
             MaxEpochs = config.MaxEpochs ?? defaults.MaxEpochs,
             Patience = config.Patience ?? defaults.Patience,
             Seeds = config.Seeds ?? defaults.Seeds,
+            AutoSeeds = config.AutoSeeds == true,
+            MinEffect = config.MinEffect,
+            ParallelSeeds = config.ParallelSeeds ?? defaults.ParallelSeeds,
             Temperatures = config.Temperatures is { Count: > 0 } t ? t : defaults.Temperatures,
             Lambdas = config.Lambdas is { Count: > 0 } l ? l : defaults.Lambdas,
             ValidationFraction = config.ValidationFraction ?? defaults.ValidationFraction,
@@ -212,6 +215,9 @@ public sealed record CheckSettings
         if (options.MaxEpochs < 1) throw names.Error("max-epochs", "maxEpochs", $"{options.MaxEpochs}: expected at least 1");
         if (options.Patience < 1) throw names.Error("patience", "patience", $"{options.Patience}: expected at least 1");
         if (options.Seeds < 2) throw names.Error("seeds", "seeds", $"{options.Seeds}: the paired interval needs at least 2 seeds");
+        if (options.AutoSeeds && options.Seeds > options.MaxSeeds) throw names.Error("seeds", "seeds", $"{options.Seeds}: with automatic seeds this is the first look, which must not exceed the cap of {options.MaxSeeds}");
+        if (options.ParallelSeeds < 1) throw names.Error("parallel-seeds", "parallelSeeds", $"{options.ParallelSeeds}: expected at least 1 seed at a time");
+        if (options.MinEffect is { } minEffect && !(minEffect >= 0 && double.IsFinite(minEffect))) throw names.Error("min-effect", "minEffect", "must be a finite number ≥ 0 in the primary metric's units, e.g. 0.005 (half a point of accuracy)");
         if (options.Threads < 1) throw names.Error("threads", "threads", $"{options.Threads}: expected at least 1");
         if (options.Temperatures.Any(x => !(x > 0 && double.IsFinite(x)))) throw names.Error("temperature", "temperatures", "values must be positive numbers, e.g. 1,2,3,4");
         if (options.Lambdas.Any(x => !(x > 0 && x <= 1))) throw names.Error("lambda", "lambdas", "values must lie in (0, 1], e.g. 0.2,0.5,0.8 (λ = 0 would not distil at all)");

@@ -7,13 +7,13 @@ namespace Cch.Criterion;
 [JsonConverter(typeof(JsonStringEnumConverter<Agreement>))]
 public enum Agreement
 {
-    /// <summary>pass and kd-helps, or fail and kd-hurts / no-difference.</summary>
+    /// <summary>pass and kd-helps, or fail and kd-hurts / equivalent.</summary>
     [JsonStringEnumMemberName("agree")] Agree,
 
-    /// <summary>pass but KD did not help, or fail but KD helped.</summary>
+    /// <summary>pass but KD measurably hurt or made no difference worth having (kd-hurts / equivalent), or fail but KD helped.</summary>
     [JsonStringEnumMemberName("disagree")] Disagree,
 
-    /// <summary>The criterion was inconclusive: there is no prediction to check.</summary>
+    /// <summary>No decided pair: the criterion was inconclusive, or the measurement was undetermined (or a legacy no-difference).</summary>
     [JsonStringEnumMemberName("undecided")] Undecided,
 }
 
@@ -21,13 +21,16 @@ public enum Agreement
 public static class AgreementRule
 {
     /// <summary>
-    /// The CCH predicts that KD helps when Δ &gt; 0 and does not when Δ &lt; 0: a pass agrees with
-    /// <c>kd-helps</c>; a fail agrees with <c>kd-hurts</c> and <c>no-difference</c>.
+    /// The CCH predicts that KD helps when Δ &gt; 0 and does not when Δ &lt; 0. Only decided pairs count:
+    /// pass + <c>kd-helps</c> and fail + (<c>kd-hurts</c> or <c>equivalent</c>) agree; pass + (<c>kd-hurts</c>
+    /// or <c>equivalent</c>) and fail + <c>kd-helps</c> disagree; an inconclusive verdict, an
+    /// <c>undetermined</c> outcome or a legacy <c>no-difference</c> (reports from before <c>--min-effect</c>,
+    /// where "the interval contains 0" could mean too few seeds) are undecided.
     /// </summary>
-    public static Agreement Of(Verdict verdict, KdOutcome outcome) => verdict switch
+    public static Agreement Of(Verdict verdict, KdOutcome outcome)
     {
-        Verdict.Pass => outcome == KdOutcome.KdHelps ? Agreement.Agree : Agreement.Disagree,
-        Verdict.Fail => outcome == KdOutcome.KdHelps ? Agreement.Disagree : Agreement.Agree,
-        _ => Agreement.Undecided,
-    };
+        if (verdict == Verdict.Inconclusive || outcome is KdOutcome.Undetermined or KdOutcome.NoDifference) return Agreement.Undecided;
+        var helps = outcome == KdOutcome.KdHelps;
+        return (verdict == Verdict.Pass) == helps ? Agreement.Agree : Agreement.Disagree;
+    }
 }

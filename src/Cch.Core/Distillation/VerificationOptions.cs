@@ -47,6 +47,43 @@ public sealed record VerificationOptions
     /// <summary>Intra-op threads for libtorch; results are reproducible for a fixed thread count (default 1).</summary>
     public int Threads { get; init; } = 1;
 
-    /// <summary>Confidence level of the paired-difference interval over seeds.</summary>
+    /// <summary>
+    /// Confidence level of the paired-difference interval over seeds; α = 1 − level is the error rate of the outcome
+    /// (split over the looks with <see cref="AutoSeeds"/>).
+    /// </summary>
     public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>
+    /// The smallest effect worth having, δ ≥ 0, in the primary metric's units (accuracy as a share, MSE in the target's squared
+    /// units), or <c>null</c> for the default: 0.005 (half a point of accuracy) for classification, 1 % of the no-KD arm's mean
+    /// test MSE for regression. kd-helps/kd-hurts need a mean effect of at least δ; equivalent means the effect lies within ±δ.
+    /// </summary>
+    public double? MinEffect { get; init; }
+
+    /// <summary>
+    /// Adds seeds in rounds until the outcome is decided: <see cref="Seeds"/> first, then <see cref="AutoSeedsStep"/> more per
+    /// round, at most <see cref="MaxSeeds"/>. Each look decides at α / K, with K the number of planned looks (Bonferroni), so
+    /// the chance of any wrong decision over all looks stays at most α.
+    /// </summary>
+    public bool AutoSeeds { get; init; }
+
+    /// <summary>Seeds added per round with <see cref="AutoSeeds"/> (default 5).</summary>
+    public int AutoSeedsStep { get; init; } = 5;
+
+    /// <summary>The most seeds <see cref="AutoSeeds"/> may run (default 30).</summary>
+    public int MaxSeeds { get; init; } = 30;
+
+    /// <summary>
+    /// Seeds trained at the same time (default 1). Each seed's initial weights are still drawn one at a time from libtorch's
+    /// generator, and every seed keeps its own split and batch order, so the results equal a sequential run's for the same
+    /// <see cref="Threads"/>. Progress reports then arrive from several threads at once. Use at most the free cores ÷ <see cref="Threads"/>.
+    /// </summary>
+    public int ParallelSeeds { get; init; } = 1;
+
+    /// <summary>
+    /// Weight decays the no-KD arm chooses from on validation rows, or <c>null</c> for as many as the KD grid has (T, λ)
+    /// points: <see cref="WeightDecay"/> alone for a one-point grid, else G values log-spaced from WeightDecay/10 to
+    /// WeightDecay·10, so that selection on validation rows favours neither arm.
+    /// </summary>
+    public IReadOnlyList<double>? NoKdWeightDecays { get; init; }
 }

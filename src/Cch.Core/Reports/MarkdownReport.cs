@@ -24,11 +24,11 @@ public static class MarkdownReport
         sb.Append("| rank | teacher | d | I(H_t;H_s) | I(H_s;Y) | Δ | verdict | P(wrong sign) |");
         sb.Append(several ? " P(best) |" : string.Empty);
         sb.Append(closed ? " exact Δ |" : string.Empty);
-        sb.AppendLine(verified ? " KD − no KD | measured | agreement |" : string.Empty);
+        sb.AppendLine(verified ? " no KD → KD | KD − no KD | measured | agreement |" : string.Empty);
         sb.Append("|---:|---|---:|---|---|---|---|---:|");
         sb.Append(several ? "---:|" : string.Empty);
         sb.Append(closed ? "---:|" : string.Empty);
-        sb.AppendLine(verified ? "---|---|---|" : string.Empty);
+        sb.AppendLine(verified ? "---|---|---|---|" : string.Empty);
         foreach (var t in report.Teachers)
         {
             sb.Append(CultureInfo.InvariantCulture,
@@ -36,7 +36,7 @@ public static class MarkdownReport
             sb.Append(several ? $" {Probability(t.BestProbability)} |" : string.Empty);
             sb.Append(closed ? string.Create(CultureInfo.InvariantCulture, $" {t.ClosedForm?.Delta:0.000} |") : string.Empty);
             sb.AppendLine(verified
-                ? $" {(t.Verification is { } v ? EffectCell(v) : "")} | {(t.Verification is { } w ? OutcomeText(w.Outcome) : "")} | {t.Agreement?.ToString().ToLowerInvariant()} |"
+                ? $" {(t.Verification is { } a ? ArmsCell(a) : "")} | {(t.Verification is { } v ? EffectCell(v) : "")} | {(t.Verification is { } w ? MeasuredCell(w) : "")} | {t.Agreement?.ToString().ToLowerInvariant()} |"
                 : string.Empty);
         }
 
@@ -122,18 +122,34 @@ public static class MarkdownReport
         return $"{basis} → exit code {report.ExitCode}";
     }
 
-    /// <summary>The primary metric's paired difference, e.g. <c>accuracy +0.012 [0.004, 0.020]</c>.</summary>
+    /// <summary>The primary metric's paired difference, e.g. <c>accuracy +0.012 [0.004, 0.020]</c>; with several looks (<c>--seeds auto</c>) the interval's level follows, e.g. <c>(99.17 %)</c>.</summary>
     public static string EffectCell(VerificationReport v)
     {
         var d = v.Differences.First(x => x.Metric == v.PrimaryMetric);
-        return string.Create(CultureInfo.InvariantCulture, $"{v.PrimaryMetric} {d.Mean:+0.000;-0.000;0.000} [{d.CiLow:0.000}, {d.CiHigh:0.000}]");
+        var level = v.Decision is { Looks: > 1 } decision ? string.Create(CultureInfo.InvariantCulture, $" ({(1 - decision.AlphaPerLook) * 100:0.##} %)") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{v.PrimaryMetric} {d.Mean:+0.000;-0.000;0.000} [{d.CiLow:0.000}, {d.CiHigh:0.000}]{level}");
     }
 
-    /// <summary>The outcome as in the report: <c>kd-helps</c>, <c>kd-hurts</c> or <c>no-difference</c>.</summary>
+    /// <summary>Both arms' absolute primary metric, means over seeds, e.g. <c>accuracy 0.812 → 0.824</c>.</summary>
+    public static string ArmsCell(VerificationReport v)
+    {
+        var d = v.Differences.First(x => x.Metric == v.PrimaryMetric);
+        return string.Create(CultureInfo.InvariantCulture, $"{v.PrimaryMetric} {d.NoKdMean:0.0000} → {d.KdMean:0.0000}");
+    }
+
+    /// <summary>The outcome with δ and the seeds, e.g. <c>kd-helps (δ 0.005, 10 seeds, decided)</c>.</summary>
+    public static string MeasuredCell(VerificationReport v) =>
+        v.Decision is { } d
+            ? string.Create(CultureInfo.InvariantCulture, $"{OutcomeText(v.Outcome)} (δ {d.MinEffect:G3}, {d.SeedsRun} seeds{(d.Stop == Distillation.SeedStop.Fixed ? "" : ", " + (d.Stop == Distillation.SeedStop.Cap ? "cap" : "decided"))})")
+            : OutcomeText(v.Outcome);
+
+    /// <summary>The outcome as in the report: <c>kd-helps</c>, <c>kd-hurts</c>, <c>equivalent</c>, <c>undetermined</c> (or a legacy <c>no-difference</c>).</summary>
     public static string OutcomeText(Distillation.KdOutcome outcome) => outcome switch
     {
         Distillation.KdOutcome.KdHelps => "kd-helps",
         Distillation.KdOutcome.KdHurts => "kd-hurts",
+        Distillation.KdOutcome.Equivalent => "equivalent",
+        Distillation.KdOutcome.Undetermined => "undetermined",
         _ => "no-difference",
     };
 

@@ -50,9 +50,11 @@ public static class ReportBuilder
                 agreement = AgreementRule.Of(t.Verdict, v.Outcome);
                 var effect = F(v.Differences.First(d => d.Metric == v.PrimaryMetric).Mean);
                 if (agreement == Agreement.Disagree)
-                    warnings.Add(v.Outcome == KdOutcome.NoDifference
-                        ? $"Teacher '{t.Name}': the criterion predicts that distillation helps, but no difference was measured ({v.PrimaryMetric} KD − no KD = {effect}, interval contains 0): the gain, if any, is below what {v.Seeds.Count} seeds and {v.TestRows} test rows can resolve."
+                    warnings.Add(v.Outcome == KdOutcome.Equivalent
+                        ? $"Teacher '{t.Name}': the criterion predicts that distillation helps, but the measured effect is equivalent to none ({v.PrimaryMetric} KD − no KD = {effect}, within ±{F(v.Decision.MinEffect)} by the two one-sided tests)."
                         : $"Teacher '{t.Name}': the criterion says {t.Verdict.ToString().ToLowerInvariant()} but distillation measured {MarkdownReport.OutcomeText(v.Outcome)} ({v.PrimaryMetric} KD − no KD = {effect}); for this data the measurement is the stronger evidence (docs/validation.md).");
+                if (v.Outcome == KdOutcome.Undetermined)
+                    warnings.Add($"Teacher '{t.Name}': the measured effect is undetermined ({v.PrimaryMetric} KD − no KD = {effect} after {v.Seeds.Count} seeds{(v.Decision.Stop == SeedStop.Cap ? ", the cap" : "")}): the interval is too wide to show a gain of at least {F(v.Decision.MinEffect)}, a loss, or equivalence within ±{F(v.Decision.MinEffect)}; {(settings.Verification!.AutoSeeds ? "more test rows" : "--seeds auto or more test rows")} may decide it.");
                 warnings.AddRange(TrainingWarnings(t.Name, v, settings.Verification!, data.Label));
             }
 
@@ -147,9 +149,27 @@ public static class ReportBuilder
         return new VerificationReport(
             v.Outcome, v.PrimaryMetric, v.Temperature, v.Lambda, v.TrainRows, v.TestRows,
             settings.TeacherLogits.Count > 0 ? "logits" : "mlp",
-            new VerificationSettingsReport(o.HiddenUnits, o.LearningRate, o.WeightDecay, o.BatchSize, o.MaxEpochs, o.Patience, o.Seeds, o.Temperatures, o.Lambdas, o.ValidationFraction, split, o.Threads),
-            v.Differences, v.Seeds, v.Grid,
-            new VerificationTimingsReport(Math.Round(v.TeacherSeconds, 3), Math.Round(v.StudentSeconds, 3), Math.Round(v.EvaluationSeconds, 3)));
+            new VerificationSettingsReport(o.HiddenUnits, o.LearningRate, o.WeightDecay, o.BatchSize, o.MaxEpochs, o.Patience, o.Seeds, o.Temperatures, o.Lambdas, o.ValidationFraction, split, o.Threads)
+            {
+                AutoSeeds = o.AutoSeeds,
+                AutoSeedsStep = o.AutoSeeds ? o.AutoSeedsStep : null,
+                MaxSeeds = o.AutoSeeds ? o.MaxSeeds : null,
+                MinEffect = o.MinEffect,
+            },
+            v.Differences.Select(d => d with { NoKdMean = Round(d.NoKdMean), KdMean = Round(d.KdMean) }).ToList(), v.Seeds, v.Grid,
+            new VerificationTimingsReport(Math.Round(v.TeacherSeconds, 3), Math.Round(v.StudentSeconds, 3), Math.Round(v.EvaluationSeconds, 3)))
+        {
+            NoKdWeightDecay = v.NoKdWeightDecay,
+            NoKdGrid = v.NoKdGrid,
+            Decision = v.Decision with
+            {
+                MinEffect = Round(v.Decision.MinEffect),
+                Alpha = Round(v.Decision.Alpha),
+                AlphaPerLook = Round(v.Decision.AlphaPerLook),
+                EquivalenceLow = Round(v.Decision.EquivalenceLow),
+                EquivalenceHigh = Round(v.Decision.EquivalenceHigh),
+            },
+        };
     }
 
     /// <summary>Hints that the label was read as the wrong kind (the type decides; see docs/data-input.md).</summary>

@@ -88,7 +88,7 @@ public sealed record TrainingReport(string Model, int FitRows, int EvaluationRow
 }
 
 /// <summary>The verification of one teacher: settings, outcome, per-seed metrics, paired differences, grid and wall time.</summary>
-/// <param name="Outcome">kd-helps, kd-hurts or no-difference.</param>
+/// <param name="Outcome">kd-helps, kd-hurts, equivalent or undetermined (no-difference in reports from before --min-effect).</param>
 /// <param name="PrimaryMetric">The metric the outcome is decided on.</param>
 /// <param name="Temperature">Chosen T (on validation rows).</param>
 /// <param name="Lambda">Chosen λ (on validation rows).</param>
@@ -96,7 +96,7 @@ public sealed record TrainingReport(string Model, int FitRows, int EvaluationRow
 /// <param name="TestRows">Held-out rows the metrics come from.</param>
 /// <param name="TeacherSource"><c>mlp</c> (a teacher trained on H_t) or <c>logits</c> (given outputs).</param>
 /// <param name="Settings">The training settings.</param>
-/// <param name="Differences">Paired differences KD − no KD per metric.</param>
+/// <param name="Differences">Paired differences KD − no KD per metric, with both arms' means (<c>noKdMean</c>, <c>kdMean</c>).</param>
 /// <param name="Seeds">Per-seed metrics of teacher, no-KD and KD students.</param>
 /// <param name="Grid">Every (T, λ) tried with its validation loss.</param>
 /// <param name="Timings">Wall time per phase.</param>
@@ -112,7 +112,17 @@ public sealed record VerificationReport(
     IReadOnlyList<Distillation.PairedDifference> Differences,
     IReadOnlyList<Distillation.SeedOutcome> Seeds,
     IReadOnlyList<Distillation.GridPoint> Grid,
-    VerificationTimingsReport Timings);
+    VerificationTimingsReport Timings)
+{
+    /// <summary>The no-KD arm's chosen AdamW weight decay; absent in reports from before the no-KD arm had its own selection.</summary>
+    public double? NoKdWeightDecay { get; init; }
+
+    /// <summary>Every weight decay the no-KD arm tried (as many as <see cref="Grid"/> has points) with its validation loss; absent in older reports.</summary>
+    public IReadOnlyList<Distillation.NoKdGridPoint>? NoKdGrid { get; init; }
+
+    /// <summary>How the outcome was decided (δ, α per look, TOST interval, seeds run, why they stopped); absent in older reports.</summary>
+    public Distillation.VerificationDecision? Decision { get; init; }
+}
 
 /// <summary>Training settings of a verification.</summary>
 /// <param name="HiddenUnits">Hidden ReLU units of each MLP.</param>
@@ -121,7 +131,7 @@ public sealed record VerificationReport(
 /// <param name="BatchSize">Mini-batch size.</param>
 /// <param name="MaxEpochs">Epoch limit.</param>
 /// <param name="Patience">Early-stopping patience.</param>
-/// <param name="Seeds">Number of seeds.</param>
+/// <param name="Seeds">Number of seeds (the first look's with <c>--seeds auto</c>).</param>
 /// <param name="Temperatures">Temperatures tried.</param>
 /// <param name="Lambdas">Distillation weights tried.</param>
 /// <param name="ValidationFraction">Share of training rows used for validation.</param>
@@ -139,7 +149,20 @@ public sealed record VerificationSettingsReport(
     IReadOnlyList<double> Lambdas,
     double ValidationFraction,
     string TestSplit,
-    int Threads);
+    int Threads)
+{
+    /// <summary>Whether seeds were added in rounds until decided (<c>--seeds auto</c>); then <see cref="Seeds"/> is the first look's count.</summary>
+    public bool AutoSeeds { get; init; }
+
+    /// <summary>Seeds added per round with <see cref="AutoSeeds"/>; absent otherwise.</summary>
+    public int? AutoSeedsStep { get; init; }
+
+    /// <summary>The cap on seeds with <see cref="AutoSeeds"/>; absent otherwise.</summary>
+    public int? MaxSeeds { get; init; }
+
+    /// <summary><c>--min-effect</c> as given; absent for the default (the value used is in <c>decision.minEffect</c>).</summary>
+    public double? MinEffect { get; init; }
+}
 
 /// <summary>Wall-clock seconds of a verification.</summary>
 /// <param name="TeacherSeconds">Training teachers.</param>

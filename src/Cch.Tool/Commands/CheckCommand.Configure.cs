@@ -36,7 +36,9 @@ internal static partial class CheckCommand
     private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Mini-batch size (default 128)." };
     private static readonly Option<int?> MaxEpochs = new("--max-epochs") { Description = "Epoch limit (default 200)." };
     private static readonly Option<int?> Patience = new("--patience") { Description = "Early-stopping patience on the validation loss (default 20)." };
-    private static readonly Option<int?> Seeds = new("--seeds") { Description = "Training repetitions (default 5)." };
+    private static readonly Option<string?> Seeds = new("--seeds") { Description = "Training repetitions (default 5), or auto: 5, then 5 more per round until the outcome is decided, at most 30 (each look at α/6, Bonferroni)." };
+    private static readonly Option<int?> ParallelSeeds = new("--parallel-seeds") { Description = "Seeds trained at the same time (default 1); results are identical, each uses --threads libtorch threads." };
+    private static readonly Option<double?> MinEffect = new("--min-effect") { Description = "Smallest effect worth having, in the primary metric's units (default 0.005 accuracy; for regression 1 % of the no-KD MSE)." };
     private static readonly Option<string?> Temperature = new("--temperature", "-T") { Description = "Temperature(s) T, comma-separated (default 2); with several, every T × λ is tried and the best chosen on validation." };
     private static readonly Option<string?> Lambda = new("--lambda") { Description = "Distillation weight(s) λ in (0, 1], comma-separated (default 0.5)." };
     private static readonly Option<double?> ValidationFraction = new("--validation-fraction") { Description = "Share of training rows held out per seed for early stopping and selection (default 0.2)." };
@@ -68,7 +70,7 @@ internal static partial class CheckCommand
         foreach (var option in new Option[]
                  {
                      Config, Example, Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, Estimator, LabelEstimator, K, Seed, Margin, Confidence, Replicates, NoSelfCheck, FailOn, Report, Format,
-                     TestWhere, TeacherLogits, Hidden, LearningRate, BatchSize, MaxEpochs, Patience, Seeds, Temperature, Lambda, ValidationFraction, TestFraction, Threads, Gate,
+                     TestWhere, TeacherLogits, Hidden, LearningRate, BatchSize, MaxEpochs, Patience, Seeds, MinEffect, ParallelSeeds, Temperature, Lambda, ValidationFraction, TestFraction, Threads, Gate,
                      TeacherEncoder, StudentEncoder, Output, InputShape, InputScale, EncoderBatchSize,
                  })
             command.Options.Add(option);

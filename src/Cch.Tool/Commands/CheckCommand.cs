@@ -53,6 +53,7 @@ internal static partial class CheckCommand
     {
         var cwd = Environment.CurrentDirectory;
         var example = parse.GetValue(Example);
+        var seeds = SeedCount(parse.GetValue(Seeds));
         var fromCommandLine = new CchConfig
         {
             Data = parse.GetValue(Data),
@@ -84,7 +85,10 @@ internal static partial class CheckCommand
             BatchSize = parse.GetValue(BatchSize),
             MaxEpochs = parse.GetValue(MaxEpochs),
             Patience = parse.GetValue(Patience),
-            Seeds = parse.GetValue(Seeds),
+            Seeds = seeds.Count,
+            AutoSeeds = seeds.Auto,
+            MinEffect = parse.GetValue(MinEffect),
+            ParallelSeeds = parse.GetValue(ParallelSeeds),
             Temperatures = NumberList(parse.GetValue(Temperature), "--temperature"),
             Lambdas = NumberList(parse.GetValue(Lambda), "--lambda"),
             ValidationFraction = parse.GetValue(ValidationFraction),
@@ -117,6 +121,16 @@ internal static partial class CheckCommand
 
         var merged = configPath is null ? fromCommandLine : fromCommandLine.Over(CchConfigFile.Load(configPath));
         return CheckSettings.From(merged, example, configPath);
+    }
+
+    /// <summary>Parses <c>--seeds</c>: a whole number, or <c>auto</c> (rounds until decided); nothing when absent.</summary>
+    /// <exception cref="CchInputException">Neither a whole number nor <c>auto</c>.</exception>
+    private static (int? Count, bool? Auto) SeedCount(string? text)
+    {
+        if (text is null) return (null, null);
+        if (string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase)) return (null, true);
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return (n, false);
+        throw new CchInputException($"--seeds '{text}': expected a whole number of seeds (at least 2) or auto.");
     }
 
     /// <summary>Parses <c>1,2,3</c> into numbers.</summary>

@@ -34,6 +34,7 @@ internal static class ConsoleSummary
         var verified = report.Teachers.Any(t => t.Verification is not null);
         if (verified)
         {
+            table.AddColumn(Markup.Escape("no KD → KD"));
             table.AddColumn(Markup.Escape("KD − no KD [CI]"));
             table.AddColumn("measured");
             table.AddColumn("agreement");
@@ -52,8 +53,9 @@ internal static class ConsoleSummary
             if (several) cells.Add(Markup.Escape(MarkdownReport.Probability(t.BestProbability)));
             if (verified)
             {
+                cells.Add(t.Verification is { } arms ? Markup.Escape(MarkdownReport.ArmsCell(arms)) : "");
                 cells.Add(t.Verification is { } v ? Markup.Escape(MarkdownReport.EffectCell(v)) : "");
-                cells.Add(t.Verification is { } w ? Markup.Escape(MarkdownReport.OutcomeText(w.Outcome)) : "");
+                cells.Add(t.Verification is { } w ? Markup.Escape(MarkdownReport.MeasuredCell(w)) : "");
                 cells.Add(t.Agreement is { } a ? Markup.Escape(a.ToString().ToLowerInvariant()) : "");
             }
 

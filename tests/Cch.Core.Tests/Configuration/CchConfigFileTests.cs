@@ -164,7 +164,7 @@ public sealed class CchConfigFileTests
         {
             Schema = "s", Data = "d", Teachers = ["t"], Student = "s", Label = "l", Key = "k", Join = "inner", Where = ["a=b"], Task = "auto",
             Estimator = "ksg", LabelEstimator = "mixed", K = 3, Seed = 1, Margin = 0.1, Confidence = 0.9, Replicates = 5, SelfCheck = false, FailOn = "fail", Report = "r", Format = "json",
-            StudentBlur = 1, ImageShape = "28,28", Verify = true, TestWhere = ["split=test"], TeacherLogits = ["t"], Hidden = 64, LearningRate = 0.01, BatchSize = 32, MaxEpochs = 10, Patience = 3, Seeds = 3,
+            StudentBlur = 1, ImageShape = "28,28", Verify = true, TestWhere = ["split=test"], TeacherLogits = ["t"], Hidden = 64, LearningRate = 0.01, BatchSize = 32, MaxEpochs = 10, Patience = 3, Seeds = 3, AutoSeeds = true, MinEffect = 0.01, ParallelSeeds = 2,
             Temperatures = [1, 2], Lambdas = [0.5], ValidationFraction = 0.2, TestFraction = 0.2, Threads = 1, Gate = "both",
             TeacherEncoders = ["t.onnx"], StudentEncoder = "s.onnx", EncoderOutput = "logits", InputShape = "1,28,28", InputScale = 0.5, EncoderBatchSize = 64,
         });
@@ -184,6 +184,10 @@ public sealed class CchConfigFileTests
     [InlineData("gate-without-verify", "")]
     [InlineData("test-where-without-verify", "")]
     [InlineData("logits-count", "")]
+    [InlineData("min-effect", "-0.001")]
+    [InlineData("min-effect", "NaN")]
+    [InlineData("auto-first-look", "31")]
+    [InlineData("parallel-seeds", "0")]
     public void Verification_settings_are_checked_before_any_training(string what, string value)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -193,6 +197,9 @@ public sealed class CchConfigFileTests
             "seeds" => config with { Seeds = int.Parse(value, inv) },
             "lambda" => config with { Lambdas = [double.Parse(value, inv)] },
             "temperature" => config with { Temperatures = [double.Parse(value, inv)] },
+            "min-effect" => config with { MinEffect = double.Parse(value, inv) },
+            "parallel-seeds" => config with { ParallelSeeds = int.Parse(value, inv) },
+            "auto-first-look" => config with { AutoSeeds = true, Seeds = int.Parse(value, inv) },
             "gate-without-verify" => config with { Verify = null, Gate = "verified" },
             "same-rows" => config with { Where = ["split=train"], TestWhere = [value] },
             "no-where" => config with { TestWhere = [value] },
@@ -214,5 +221,20 @@ public sealed class CchConfigFileTests
         Assert.Equal([0.5], v.Lambdas);
         Assert.Equal(4, v.Seed);
         Assert.Equal(Gate.Criterion, settings.Gate);
+    }
+
+    [Fact]
+    public void Auto_seeds_and_the_minimum_effect_come_from_a_file_and_the_command_line_overrides_them()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write("cch.json", """{ "teachers": ["a"], "student": "s", "label": "y", "verify": true, "autoSeeds": true, "seeds": 4, "minEffect": 0.01 }""");
+        var file = CchConfigFile.Load(path);
+
+        var fromFile = CheckSettings.From(file).Verification!;
+        var fixedOnCommandLine = CheckSettings.From(new CchConfig { Seeds = 8, AutoSeeds = false }.Over(file)).Verification!;
+
+        Assert.Equal((true, 4, 0.01), (fromFile.AutoSeeds, fromFile.Seeds, fromFile.MinEffect));
+        Assert.Equal((false, 8), (fixedOnCommandLine.AutoSeeds, fixedOnCommandLine.Seeds));
+        Assert.Null(CheckSettings.From(new CchConfig { Teachers = ["a"], Student = "s", Label = "y", Verify = true }).Verification!.MinEffect);
     }
 }

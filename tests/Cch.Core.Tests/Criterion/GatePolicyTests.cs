@@ -32,13 +32,13 @@ public sealed class GatePolicyTests
     }
 
     [Theory]
-    [InlineData(Verdict.Pass, Gate.Criterion, KdOutcome.NoDifference, 0)]
+    [InlineData(Verdict.Pass, Gate.Criterion, KdOutcome.Undetermined, 0)]
     [InlineData(Verdict.Fail, Gate.Criterion, KdOutcome.KdHelps, 1)]
     [InlineData(Verdict.Fail, Gate.Verified, KdOutcome.KdHelps, 0)]
-    [InlineData(Verdict.Pass, Gate.Verified, KdOutcome.NoDifference, 1)]
+    [InlineData(Verdict.Pass, Gate.Verified, KdOutcome.Equivalent, 1)]
     [InlineData(Verdict.Pass, Gate.Verified, KdOutcome.KdHurts, 1)]
     [InlineData(Verdict.Pass, Gate.Both, KdOutcome.KdHelps, 0)]
-    [InlineData(Verdict.Pass, Gate.Both, KdOutcome.NoDifference, 1)]
+    [InlineData(Verdict.Pass, Gate.Both, KdOutcome.Undetermined, 1)]
     [InlineData(Verdict.Fail, Gate.Both, KdOutcome.KdHelps, 1)]
     public void The_gate_decides_which_result_the_exit_code_follows(Verdict verdict, Gate gate, KdOutcome outcome, int expected)
     {
@@ -47,12 +47,20 @@ public sealed class GatePolicyTests
 
     [Theory]
     [InlineData(Verdict.Pass, KdOutcome.KdHelps, Agreement.Agree)]
-    [InlineData(Verdict.Pass, KdOutcome.NoDifference, Agreement.Disagree)]
     [InlineData(Verdict.Pass, KdOutcome.KdHurts, Agreement.Disagree)]
+    [InlineData(Verdict.Pass, KdOutcome.Equivalent, Agreement.Disagree)]
+    [InlineData(Verdict.Pass, KdOutcome.Undetermined, Agreement.Undecided)]
     [InlineData(Verdict.Fail, KdOutcome.KdHurts, Agreement.Agree)]
-    [InlineData(Verdict.Fail, KdOutcome.NoDifference, Agreement.Agree)]
+    [InlineData(Verdict.Fail, KdOutcome.Equivalent, Agreement.Agree)]
     [InlineData(Verdict.Fail, KdOutcome.KdHelps, Agreement.Disagree)]
+    [InlineData(Verdict.Fail, KdOutcome.Undetermined, Agreement.Undecided)]
     [InlineData(Verdict.Inconclusive, KdOutcome.KdHelps, Agreement.Undecided)]
+    [InlineData(Verdict.Inconclusive, KdOutcome.KdHurts, Agreement.Undecided)]
+    [InlineData(Verdict.Inconclusive, KdOutcome.Equivalent, Agreement.Undecided)]
+    [InlineData(Verdict.Inconclusive, KdOutcome.Undetermined, Agreement.Undecided)]
+    // Legacy reports: "no-difference" could mean too few seeds, so it decides nothing (it used to count as agreement with fail).
+    [InlineData(Verdict.Fail, KdOutcome.NoDifference, Agreement.Undecided)]
+    [InlineData(Verdict.Pass, KdOutcome.NoDifference, Agreement.Undecided)]
     public void Agreement_follows_what_the_hypothesis_predicts(Verdict verdict, KdOutcome outcome, Agreement expected)
     {
         Assert.Equal(expected, AgreementRule.Of(verdict, outcome));

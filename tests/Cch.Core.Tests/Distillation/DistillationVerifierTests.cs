@@ -104,6 +104,58 @@ public sealed class DistillationVerifierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Auto_seeds_stop_when_decided_and_the_seeds_they_share_with_a_fixed_run_are_identical()
+    {
+        var data = Privileged().Data;
+        var fixedRun = Run(data, Fast with { Lambdas = [0.9] });
+        var auto = Run(data, Fast with { Lambdas = [0.9], AutoSeeds = true });
+
+        Assert.Equal(SeedStop.Fixed, fixedRun.Decision.Stop);
+        Assert.Equal((1, 0.05), (fixedRun.Decision.Looks, Math.Round(fixedRun.Decision.AlphaPerLook, 12)));
+        Assert.Equal(6, auto.Decision.Looks);
+        Assert.Equal(0.05 / 6, auto.Decision.AlphaPerLook, 12);
+        Assert.Equal(auto.Seeds.Count, auto.Decision.SeedsRun);
+        Assert.Contains(auto.Decision.SeedsRun, new[] { 5, 10, 15, 20, 25, 30 });
+        Assert.True(auto.Decision.Stop == SeedStop.Cap ? auto.Outcome == KdOutcome.Undetermined : auto.Outcome != KdOutcome.Undetermined);
+        static string Json(object o) => JsonSerializer.Serialize(o);
+        Assert.Equal(Json(fixedRun.Seeds), Json(auto.Seeds.Take(5).ToArray())); // each seed depends only on its own seed value
+        Assert.Equal((0.005, "default-accuracy"), (auto.Decision.MinEffect, auto.Decision.MinEffectSource));
+    }
+
+    [Fact]
+    public void The_no_kd_arm_chooses_among_as_many_weight_decays_as_the_kd_grid_has_points_and_reports_both_arms()
+    {
+        var result = Run(Privileged().Data, Fast with { Seeds = 2, Temperatures = [1, 4], Lambdas = [0.5] });
+
+        Assert.Equal(result.Grid.Count, result.NoKdGrid.Count);
+        Assert.Equal([0.001, 0.1], result.NoKdGrid.Select(g => Math.Round(g.WeightDecay, 12)));
+        var chosen = Assert.Single(result.NoKdGrid, g => g.Chosen);
+        Assert.Equal(result.NoKdGrid.Min(g => g.ValidationLoss), chosen.ValidationLoss);
+        Assert.Equal(chosen.WeightDecay, result.NoKdWeightDecay);
+        var accuracy = result.Differences[0];
+        Assert.Equal(result.Seeds.Average(s => s.NoKd.Accuracy!.Value), accuracy.NoKdMean, 12);
+        Assert.Equal(result.Seeds.Average(s => s.Kd.Accuracy!.Value), accuracy.KdMean, 12);
+        Assert.Equal(accuracy.KdMean - accuracy.NoKdMean, accuracy.Mean, 12);
+    }
+
+    [Fact]
+    public void Seeds_trained_in_parallel_give_the_same_results_as_sequential_seeds()
+    {
+        var data = Privileged().Data;
+        var options = Fast with { Seeds = 4, Temperatures = [1, 4], Lambdas = [0.5], MaxEpochs = 30 };
+
+        var sequential = Run(data, options);
+        var parallel = Run(data, options with { ParallelSeeds = 3 });
+
+        static string Json(object o) => JsonSerializer.Serialize(o);
+        Assert.Equal(Json(sequential.Seeds), Json(parallel.Seeds));
+        Assert.Equal(Json(sequential.Differences), Json(parallel.Differences));
+        Assert.Equal(Json(sequential.Grid), Json(parallel.Grid));
+        Assert.Equal(Json(sequential.NoKdGrid), Json(parallel.NoKdGrid));
+        Assert.Equal(Json(sequential.Decision), Json(parallel.Decision));
+    }
+
+    [Fact]
     public void Lambda_zero_reproduces_the_no_kd_arm_exactly_so_both_arms_start_from_the_same_weights()
     {
         var classification = Run(Privileged().Data, Fast with { Seeds = 2, Lambdas = [0] });
@@ -111,7 +163,7 @@ public sealed class DistillationVerifierTests(ITestOutputHelper output)
 
         Assert.All(classification.Seeds.Concat(regression.Seeds), s => Assert.Equal(s.NoKd, s.Kd));
         Assert.All(classification.Differences, d => Assert.All(d.PerSeed, x => Assert.Equal(0.0, x)));
-        Assert.Equal(KdOutcome.NoDifference, classification.Outcome);
+        Assert.Equal(KdOutcome.Undetermined, classification.Outcome); // zero spread decides nothing
     }
 
     [Fact]
@@ -142,10 +194,11 @@ public sealed class DistillationVerifierTests(ITestOutputHelper output)
         var result = Run(Privileged().Data, options, new Synchronous(reports.Add));
 
         var finished = reports.Where(r => r.Finished).ToList();
-        Assert.Equal(2 * (1 + 1 + 2), finished.Count); // per seed: teacher, no-kd, two grid points
+        Assert.Equal(2 * (1 + 2 + 2), finished.Count); // per seed: teacher, two no-KD weight decays (as many as grid points), two grid points
         Assert.All(finished, r => Assert.False(string.IsNullOrEmpty(r.Summary)));
-        Assert.Equal(["teacher", "no-kd", "kd T=2, λ=0.5", "kd T=2, λ=0.9"], finished.Take(4).Select(r => r.Arm));
-        var perEpoch = reports.Where(r => !r.Finished && r.Seed == 0 && r.Arm == "no-kd").Select(r => r.Epoch).ToList();
+        Assert.Equal(["teacher", "no-kd wd=0.001", "no-kd wd=0.1", "kd T=2, λ=0.5", "kd T=2, λ=0.9"], finished.Take(5).Select(r => r.Arm));
+        var chosen = result.NoKdGrid.Single(g => g.Chosen).WeightDecay;
+        var perEpoch = reports.Where(r => !r.Finished && r.Seed == 0 && r.Arm == $"no-kd wd={chosen:G4}").Select(r => r.Epoch).ToList();
         Assert.Equal(Enumerable.Range(1, result.Seeds[0].NoKd.Epochs), perEpoch);
         Assert.All(reports, r => Assert.Equal(("privileged", 2, 15), (r.Teacher, r.Seeds, r.MaxEpochs)));
     }
@@ -155,7 +208,7 @@ public sealed class DistillationVerifierTests(ITestOutputHelper output)
     {
         var result = Run(Privileged().Data, Fast with { Seeds = 1, Lambdas = [0.9] });
 
-        Assert.Equal(KdOutcome.NoDifference, result.Outcome);
+        Assert.Equal(KdOutcome.Undetermined, result.Outcome);
         Assert.All(result.Differences, d => Assert.Equal(d.CiLow, d.CiHigh));
     }
 

@@ -233,5 +233,11 @@ internal sealed class PreparedData
         Require(o.ValidationFraction is > 0 and < 1, $"The validation fraction must lie in (0, 1), got {o.ValidationFraction}.");
         Require(o.Threads >= 1, $"Threads must be at least 1, got {o.Threads}.");
         Require(o.ConfidenceLevel is > 0 and < 1, $"The confidence level must lie in (0, 1), got {o.ConfidenceLevel}.");
+        Require(o.MinEffect is null || (double.IsFinite(o.MinEffect.Value) && o.MinEffect >= 0), $"The minimum effect must be a finite number ≥ 0, got {o.MinEffect}.");
+        Require(!o.AutoSeeds || o.Seeds >= 2, $"Automatic seeds need at least 2 seeds at the first look, got {o.Seeds}.");
+        Require(o.ParallelSeeds >= 1, $"Parallel seeds must be at least 1, got {o.ParallelSeeds}.");
+        Require(o.AutoSeedsStep >= 1, $"Seeds added per round must be at least 1, got {o.AutoSeedsStep}.");
+        Require(!o.AutoSeeds || o.MaxSeeds >= o.Seeds, $"The seed cap ({o.MaxSeeds}) must be at least the first look's {o.Seeds} seeds.");
+        Require(o.NoKdWeightDecays is null || o.NoKdWeightDecays.All(w => double.IsFinite(w) && w >= 0), "No-KD weight decays must be numbers ≥ 0.");
     }
 }

@@ -15,44 +15,139 @@ namespace Cch.Distillation.Internal;
 /// </summary>
 internal static class VerificationRun
 {
+    /// <summary>One seed's trained models: teacher, every no-KD configuration and every KD grid point, with their validation losses.</summary>
+    private sealed record SeedRun(ArmMetrics? Teacher, ArmMetrics[] NoKd, double[] NoKdValidation, ArmMetrics[] Kd, double[] KdValidation, TimeSpan TeacherTime, TimeSpan StudentTime, TimeSpan EvaluationTime);
+
+    /// <summary>Serialises seeding libtorch's global generator and creating a model from it, so that parallel seeds draw the same initial weights as sequential ones.</summary>
+    private static readonly Lock CreationGate = new();
+
     /// <summary>Runs the verification on checked, preprocessed data; call inside a <see cref="TorchSession"/>.</summary>
     public static VerificationResult Execute(string teacherName, PreparedData d, VerificationOptions o, IProgress<VerificationProgress>? progress, CancellationToken ct)
     {
         var grid = Grid(d, o);
-        var seeds = o.Seeds;
-        var teacherClock = new Stopwatch();
-        var studentClock = new Stopwatch();
-        var evaluationClock = new Stopwatch();
-        var teacherMetrics = new ArmMetrics?[seeds];
-        var noKd = new ArmMetrics[seeds];
-        var kd = new ArmMetrics[seeds, grid.Count];
-        var kdValidation = new double[seeds, grid.Count];
+        var decays = NoKdWeightDecays(o, grid.Count);
+        var plan = SequentialPlan.From(o);
+        var alpha = 1 - o.ConfidenceLevel;
+        var alphaPerLook = plan.AlphaPerLook(alpha);
         var lossScale = d.IsClassification ? 1 : d.TargetScale * d.TargetScale; // regression losses back to squared target units
+        var runs = new List<SeedRun>();
 
         using var studentTest = tensor(d.StudentTest, [d.TestRows, d.StudentColumns]);
         using var teacherTest = d.TeacherTest is null ? null : tensor(d.TeacherTest, [d.TestRows, d.TeacherColumns]);
 
-        for (var s = 0; s < seeds; s++)
+        for (var look = 0; ; look++)
+        {
+            var target = plan.SeedsAt(look);
+            if (o.ParallelSeeds <= 1 || target - runs.Count < 2)
+            {
+                for (var s = runs.Count; s < target; s++)
+                    runs.Add(TrainSeed(s, target));
+            }
+            else
+            {
+                runs.AddRange(TrainInParallel(runs.Count, target));
+            }
+
+            // Selection on validation only: the lowest mean best-validation loss over seeds (first on ties), for each arm.
+            var seeds = runs.Count;
+            var kdMeans = new double[grid.Count];
+            var chosen = 0;
+            for (var g = 0; g < grid.Count; g++)
+            {
+                foreach (var r in runs) kdMeans[g] += r.KdValidation[g] / seeds;
+                if (kdMeans[g] < kdMeans[chosen]) chosen = g;
+            }
+
+            var noKdMeans = new double[decays.Count];
+            var chosenDecay = 0;
+            for (var w = 0; w < decays.Count; w++)
+            {
+                foreach (var r in runs) noKdMeans[w] += r.NoKdValidation[w] / seeds;
+                if (noKdMeans[w] < noKdMeans[chosenDecay]) chosenDecay = w;
+            }
+
+            var seedOutcomes = runs
+                .Select((r, s) => new SeedOutcome(unchecked(o.Seed + s), r.Teacher, r.NoKd[chosenDecay], r.Kd[chosen]))
+                .ToArray();
+            var differences = Differences(d, seedOutcomes, 1 - alphaPerLook);
+            var primary = differences[0];
+            var (minEffect, source) = o.MinEffect is { } given ? (given, "given")
+                : d.IsClassification ? (DefaultAccuracyMinEffect, "default-accuracy")
+                : (DefaultMseShare * primary.NoKdMean, "default-mse");
+            var outcome = PairedComparison.Decide(primary, minEffect, alphaPerLook);
+            if (plan.Stop(seeds, outcome) is not { } stop) continue;
+
+            var (low, high) = SequentialPlan.EquivalenceInterval(primary.PerSeed, alphaPerLook);
+            return new VerificationResult(
+                teacherName,
+                primary.Metric,
+                outcome,
+                grid[chosen].Temperature,
+                grid[chosen].Lambda,
+                differences,
+                seedOutcomes,
+                grid.Select((p, g) => new GridPoint(p.Temperature, p.Lambda, kdMeans[g], g == chosen)).ToArray(),
+                d.TrainRows,
+                d.TestRows,
+                runs.Sum(r => r.TeacherTime.TotalSeconds),
+                runs.Sum(r => r.StudentTime.TotalSeconds),
+                runs.Sum(r => r.EvaluationTime.TotalSeconds),
+                decays.Select((w, i) => new NoKdGridPoint(w, noKdMeans[i], i == chosenDecay)).ToArray(),
+                decays[chosenDecay],
+                new VerificationDecision(minEffect, source, alpha, plan.Looks, alphaPerLook, low, high, seeds, stop));
+        }
+
+        SeedRun[] TrainInParallel(int from, int to)
+        {
+            // Seeds are independent: their own split, initial weights (drawn under CreationGate) and batch order. With one
+            // intra-op thread each op is computed on its calling thread in the same order as sequentially, so the results are identical.
+            var results = new SeedRun[to - from];
+            try
+            {
+                Parallel.For(from, to, new ParallelOptions { MaxDegreeOfParallelism = o.ParallelSeeds, CancellationToken = ct }, s => results[s - from] = TrainSeed(s, to));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+
+            return results;
+        }
+
+        SeedRun TrainSeed(int s, int planned)
         {
             ct.ThrowIfCancellationRequested();
-            var seedIndex = s;
+            var teacherClock = new Stopwatch();
+            var studentClock = new Stopwatch();
+            var evaluationClock = new Stopwatch();
             var seed = unchecked(o.Seed + s);
             void Report(string arm, int epoch, TrainingOutcome? done) =>
-                progress?.Report(new VerificationProgress(teacherName, seedIndex, seeds, arm, epoch, o.MaxEpochs, done is not null,
+                progress?.Report(new VerificationProgress(teacherName, s, planned, arm, epoch, o.MaxEpochs, done is not null,
                     done is null ? null : Summary(arm, done, lossScale, d.IsClassification)));
 
             var (fit, validation) = ValidationSplit.Draw(d.TrainRows, d.ClassTrain, o.ValidationFraction, SeedStreams.Managed(seed, DistillationStreams.Split));
+            ArmMetrics? teacherMetrics = null;
+            var noKd = new ArmMetrics[decays.Count];
+            var noKdValidation = new double[decays.Count];
+            var kd = new ArmMetrics[grid.Count];
+            var kdValidation = new double[grid.Count];
 
             // Modules are created outside any dispose scope (a scope would own and dispose their parameters).
             Sequential? teacher = null;
-            if (d.TeacherTrain is not null)
+            Sequential student;
+            lock (CreationGate)
             {
-                manual_seed(SeedStreams.Torch(seed, DistillationStreams.TeacherInit));
-                teacher = Mlp.Create(d.TeacherColumns, [o.HiddenUnits], d.Outputs);
+                if (d.TeacherTrain is not null)
+                {
+                    manual_seed(SeedStreams.Torch(seed, DistillationStreams.TeacherInit));
+                    teacher = Mlp.Create(d.TeacherColumns, [o.HiddenUnits], d.Outputs);
+                }
+
+                manual_seed(SeedStreams.Torch(seed, DistillationStreams.StudentInit));
+                student = Mlp.Create(d.StudentColumns, [o.HiddenUnits], d.Outputs);
             }
 
-            manual_seed(SeedStreams.Torch(seed, DistillationStreams.StudentInit));
-            using var student = Mlp.Create(d.StudentColumns, [o.HiddenUnits], d.Outputs);
+            using var studentOwner = student;
             var initial = Mlp.Snapshot(student); // one initial state, loaded into every student arm of this seed
             try
             {
@@ -71,7 +166,7 @@ internal static class VerificationRun
                         teacherFit = teacher.call(data.XFit).detach();
                     teacherClock.Stop();
                     Report("teacher", trained.Epochs, trained);
-                    teacherMetrics[s] = Evaluate(d, teacher, teacherTest!, trained, evaluationClock);
+                    teacherMetrics = Evaluate(d, teacher, teacherTest!, trained, evaluationClock);
                 }
                 else
                 {
@@ -81,13 +176,18 @@ internal static class VerificationRun
                 var studentData = new ArmTensors(Rows(d.StudentTrain, d.StudentColumns, fit), yFit, teacherFit, Rows(d.StudentTrain, d.StudentColumns, validation), yValidation);
                 var batches = SeedStreams.Managed(seed, DistillationStreams.StudentBatches); // the same batch order in every arm
 
-                studentClock.Start();
-                Mlp.Load(student, initial);
-                var plain = ArmTrainer.Train(student, studentData, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
-                    o, batches, e => Report("no-kd", e, null), ct, $"student without KD (teacher '{teacherName}', seed {seed})");
-                studentClock.Stop();
-                Report("no-kd", plain.Epochs, plain);
-                noKd[s] = Evaluate(d, student, studentTest, plain, evaluationClock);
+                for (var w = 0; w < decays.Count; w++)
+                {
+                    var arm = decays.Count == 1 ? "no-kd" : string.Create(CultureInfo.InvariantCulture, $"no-kd wd={decays[w]:G4}");
+                    studentClock.Start();
+                    Mlp.Load(student, initial);
+                    var plain = ArmTrainer.Train(student, studentData, (output, y, _) => HardLoss(d, output, y), (output, y) => HardLoss(d, output, y),
+                        o with { WeightDecay = decays[w] }, batches, e => Report(arm, e, null), ct, $"student without KD (teacher '{teacherName}', seed {seed})");
+                    studentClock.Stop();
+                    Report(arm, plain.Epochs, plain);
+                    noKd[w] = Evaluate(d, student, studentTest, plain, evaluationClock);
+                    noKdValidation[w] = plain.BestValidationLoss * lossScale;
+                }
 
                 for (var g = 0; g < grid.Count; g++)
                 {
@@ -101,45 +201,36 @@ internal static class VerificationRun
                     var distilled = ArmTrainer.Train(student, studentData, loss, (output, y) => HardLoss(d, output, y), o, batches, e => Report(arm, e, null), ct, $"student with {arm} (teacher '{teacherName}', seed {seed})");
                     studentClock.Stop();
                     Report(arm, distilled.Epochs, distilled);
-                    kd[s, g] = Evaluate(d, student, studentTest, distilled, evaluationClock);
-                    kdValidation[s, g] = distilled.BestValidationLoss * lossScale;
+                    kd[g] = Evaluate(d, student, studentTest, distilled, evaluationClock);
+                    kdValidation[g] = distilled.BestValidationLoss * lossScale;
                 }
             }
             finally
             {
                 teacher?.Dispose();
             }
-        }
 
-        // Selection on validation only: the lowest mean best-validation loss over seeds (first on ties).
-        var chosen = 0;
-        var means = new double[grid.Count];
-        for (var g = 0; g < grid.Count; g++)
-        {
-            for (var s = 0; s < seeds; s++) means[g] += kdValidation[s, g] / seeds;
-            if (means[g] < means[chosen]) chosen = g;
+            return new SeedRun(teacherMetrics, noKd, noKdValidation, kd, kdValidation, teacherClock.Elapsed, studentClock.Elapsed, evaluationClock.Elapsed);
         }
+    }
 
-        var gridPoints = grid.Select((p, g) => new GridPoint(p.Temperature, p.Lambda, means[g], g == chosen)).ToArray();
-        var seedOutcomes = Enumerable.Range(0, seeds)
-            .Select(s => new SeedOutcome(unchecked(o.Seed + s), teacherMetrics[s], noKd[s], kd[s, chosen]))
-            .ToArray();
-        var differences = Differences(d, seedOutcomes, o.ConfidenceLevel);
-        var primary = differences[0];
-        return new VerificationResult(
-            teacherName,
-            primary.Metric,
-            PairedComparison.Decide(primary),
-            grid[chosen].Temperature,
-            grid[chosen].Lambda,
-            differences,
-            seedOutcomes,
-            gridPoints,
-            d.TrainRows,
-            d.TestRows,
-            teacherClock.Elapsed.TotalSeconds,
-            studentClock.Elapsed.TotalSeconds,
-            evaluationClock.Elapsed.TotalSeconds);
+    /// <summary>Default δ for classification: 0.005 accuracy (half a percentage point).</summary>
+    internal const double DefaultAccuracyMinEffect = 0.005;
+
+    /// <summary>Default δ for regression: 1 % of the no-KD arm's mean test MSE.</summary>
+    internal const double DefaultMseShare = 0.01;
+
+    /// <summary>
+    /// The no-KD arm's weight decays: <see cref="VerificationOptions.NoKdWeightDecays"/>, or as many as the KD grid has points
+    /// (<paramref name="configurations"/>): <see cref="VerificationOptions.WeightDecay"/> alone for one, else log-spaced
+    /// w·10^(−1 + 2k/(G − 1)), k = 0 … G − 1, from w/10 to w·10 (w = 0.01 if the weight decay is 0). Duplicates are dropped.
+    /// </summary>
+    internal static IReadOnlyList<double> NoKdWeightDecays(VerificationOptions o, int configurations)
+    {
+        if (o.NoKdWeightDecays is { Count: > 0 } given) return given.Distinct().ToArray();
+        if (configurations <= 1) return [o.WeightDecay];
+        var w = o.WeightDecay > 0 ? o.WeightDecay : 0.01;
+        return Enumerable.Range(0, configurations).Select(k => w * Math.Pow(10, -1 + 2.0 * k / (configurations - 1))).Distinct().ToArray();
     }
 
     /// <summary>Every T × λ (classification, T outer), or every λ with T reported as 1 (regression, where T does not enter the loss). Duplicates are dropped.</summary>
