@@ -10,7 +10,7 @@ namespace Cch.Reports;
 public sealed record CchReport
 {
     /// <summary>The current report schema version.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>Report schema version; bumped on any breaking change.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
