@@ -129,13 +129,12 @@ internal sealed class ClassSurrogate
             var v = whitened.AsSpan(c * d, d).ToArray();
             foreach (var q in basis)
             {
-                var dot = 0.0;
-                for (var j = 0; j < d; j++) dot += v[j] * q[j];
+                var dot = Dot(v, q);
                 for (var j = 0; j < d; j++) v[j] -= dot * q[j];
             }
 
             var norm = Math.Sqrt(v.Sum(t => t * t));
-            var scale = Math.Sqrt(whitened.AsSpan(c * d, d).ToArray().Sum(t => t * t));
+            var scale = Math.Sqrt(Dot(whitened.AsSpan(c * d, d), whitened.AsSpan(c * d, d)));
             if (norm > 1e-10 * Math.Max(1, scale))
                 basis.Add(v.Select(t => t / norm).ToArray());
         }
@@ -144,11 +143,7 @@ internal sealed class ClassSurrogate
         var a = new double[classes * k];
         for (var c = 0; c < classes; c++)
             for (var b = 0; b < k; b++)
-            {
-                var dot = 0.0;
-                for (var j = 0; j < d; j++) dot += whitened[c * d + j] * basis[b][j];
-                a[c * k + b] = dot;
-            }
+                a[c * k + b] = Dot(whitened.AsSpan(c * d, d), basis[b]);
 
         var cumulative = new double[classes];
         var sum = 0.0;
@@ -190,5 +185,12 @@ internal sealed class ClassSurrogate
         }
 
         return total / draws;
+    }
+
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < x.Length; j++) sum += x[j] * y[j];
+        return sum;
     }
 }

@@ -65,7 +65,7 @@ internal sealed class GaussianSurrogate
                         s[(long)i * p + j] *= scale;
 
         var (factor, ridge) = DenseAlgebra.CholeskyWithRidge(s, p);
-        var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(Block(s, p, px, py, ridge), py);
+        var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(DenseAlgebra.DiagonalBlock(s, p, px, py, ridge), py);
         var known = 0.5 * (DenseAlgebra.LogDeterminant(factor, p, px) + DenseAlgebra.LogDeterminant(yFactor, py, py) - DenseAlgebra.LogDeterminant(factor, p, p));
         for (var i = 0; i < p; i++)
             Array.Clear(factor, i * p + i + 1, p - i - 1); // the strict upper triangle, undefined after the factorisation
@@ -96,8 +96,8 @@ internal sealed class GaussianSurrogate
     private static double FindCrossScale(double[] s, int px, int py, double target)
     {
         var p = px + py;
-        var (lx, _) = DenseAlgebra.CholeskyWithRidge(Block(s, p, 0, px, 0), px);
-        var (ly, _) = DenseAlgebra.CholeskyWithRidge(Block(s, p, px, py, 0), py);
+        var (lx, _) = DenseAlgebra.CholeskyWithRidge(DenseAlgebra.DiagonalBlock(s, p, 0, px, 0), px);
+        var (ly, _) = DenseAlgebra.CholeskyWithRidge(DenseAlgebra.DiagonalBlock(s, p, px, py, 0), py);
         // Bᵀ = (L_x⁻¹ S_xy)ᵀ row by row, then K = B·L_y⁻ᵀ row by row.
         var bt = new double[(long)py * px];
         for (var j = 0; j < py; j++)
@@ -147,18 +147,5 @@ internal sealed class GaussianSurrogate
         }
 
         return 0.5 * (lo + hi);
-    }
-
-    /// <summary>The diagonal block [start, start + size) of the p×p matrix <paramref name="s"/>, plus <paramref name="ridge"/> on its diagonal.</summary>
-    private static double[] Block(double[] s, int p, int start, int size, double ridge)
-    {
-        var block = new double[(long)size * size];
-        for (var i = 0; i < size; i++)
-        {
-            Array.Copy(s, (long)(start + i) * p + start, block, (long)i * size, size);
-            block[(long)i * size + i] += ridge;
-        }
-
-        return block;
     }
 }

@@ -7,6 +7,22 @@ namespace Cch.Estimators.Internal;
 /// </summary>
 internal static unsafe class DenseAlgebra
 {
+    /// <summary>
+    /// A copy of the diagonal block [start, start + size) of the p×p row-major matrix <paramref name="s"/>,
+    /// with <paramref name="ridge"/> added to its diagonal.
+    /// </summary>
+    public static double[] DiagonalBlock(double[] s, int p, int start, int size, double ridge)
+    {
+        var block = new double[(long)size * size];
+        for (var i = 0; i < size; i++)
+        {
+            Array.Copy(s, (long)(start + i) * p + start, block, (long)i * size, size);
+            block[(long)i * size + i] += ridge;
+        }
+
+        return block;
+    }
+
     /// <summary>Block size of the Cholesky factorisation and the triangular solves.</summary>
     private const int Nb = 64;
 

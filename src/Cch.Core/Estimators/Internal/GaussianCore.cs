@@ -58,14 +58,8 @@ internal static unsafe class GaussianCore
         var lxy = DenseAlgebra.LogDeterminant(joint, p, p);
         var lx = DenseAlgebra.LogDeterminant(joint, p, px);
         // The yy block of the ridged matrix is the trailing block of the joint factor's input; factor it alone.
-        var yy = new double[(long)py * py];
-        for (var i = 0; i < py; i++)
-        {
-            Array.Copy(s, (long)(px + i) * p + px, yy, (long)i * py, py);
-            yy[(long)i * py + i] += ridge; // the joint's ridge, so that the three log-determinants agree
-        }
-
-        var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(yy, py);
+        // The joint's ridge on the yy block too, so that the three log-determinants agree.
+        var (yFactor, _) = DenseAlgebra.CholeskyWithRidge(DenseAlgebra.DiagonalBlock(s, p, px, py, ridge), py);
         // Pivots px..p−1 of the joint factor belong to the Schur complement Σ_yy − Σ_yx Σ_xx⁻¹ Σ_xy
         // (Y given X): more near-zero pivots there than in Σ_yy's own factor means X determines part of Y.
         var pivotFloor = Math.Max(1e-10, 1e4 * ridge);
