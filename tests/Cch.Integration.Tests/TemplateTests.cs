@@ -29,8 +29,9 @@ public sealed class TemplateTests(PackedCch packed)
         var run = Dotnet(project, "run", "--no-build");
         File.WriteAllText(config, File.ReadAllText(config).Replace("\"classification\"", "\"regression\""));
         var regression = Dotnet(project, "run", "--no-build");
-        // A failing criterion: mor6 under the k-NN family (Δ ≈ −0.72 nats; under auto no handwritten pair fails).
-        File.WriteAllText(config, File.ReadAllText(config).Replace("\"regression\"", "\"classification\"").Replace("\"zer47\"", "\"mor6\"").Replace("\"task\"", "\"estimator\": \"ksg\",\n  \"task\""));
+        // A failing criterion: mor6 under the k-NN family with the self-check off (Δ ≈ −0.72 nats; under auto
+        // no handwritten pair fails, and with the self-check KSG at 222 dimensions is unreliable: inconclusive).
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"regression\"", "\"classification\"").Replace("\"zer47\"", "\"mor6\"").Replace("\"task\"", "\"estimator\": \"ksg\",\n  \"selfCheck\": false,\n  \"task\""));
         var failing = Dotnet(project, "build", "-nologo");
         File.WriteAllText(config, File.ReadAllText(config).Replace("\"mor6\"", "\"no_such_view\""));
         var badInput = Dotnet(project, "run", "--no-build");

@@ -15,8 +15,10 @@ namespace Cch.Criterion;
 /// <para>Intervals: the same estimators are run on B half-samples (⌊N/2⌋ rows drawn without
 /// replacement, shared by every quantity so Δ's interval is paired). With s the standard deviation
 /// of the B half-sample values and z the normal quantile of the level, the interval is
-/// θ̂ ± z·s (half-sampling, see <see cref="HalfSampling"/>). The interval covers sampling
-/// variability, not the estimator's bias. With T &gt; 1 teachers the Δ intervals are simultaneous
+/// θ̂ ± z·s (half-sampling, see <see cref="HalfSampling"/>). With the self-check (the default) each
+/// term's estimator is also run on a matched surrogate with a known value (<see cref="SurrogateCheck"/>),
+/// and the intervals allow for the bias it measured (<see cref="BiasAwareInterval"/>); the verdict is
+/// the robust one (<see cref="RobustVerdict"/>). With T &gt; 1 teachers the Δ intervals are simultaneous
 /// (Bonferroni, each at 1 − α/T; <see cref="TeacherSelection"/>), and every teacher gets the
 /// probability that Δ lies on the other side of the margin (<see cref="DeltaDistribution"/>) and of
 /// being the best.</para>
@@ -71,14 +73,18 @@ public static class CchCriterion
             // Surrogate seeds: one stream per term, derived from the run's seed.
             var labelCheck = SurrogateCheck.Label(selection, data.Student, data.Label, outcomes[label].Full.Value, unchecked(options.Seed * 7919 + 1), cancellationToken);
             Step("self-check");
-            outcomes[label] = outcomes[label] with { Result = outcomes[label].Result with { Surrogate = labelCheck } };
+            outcomes[label] = outcomes[label] with { Result = outcomes[label].Result with { Surrogate = labelCheck is null ? null : labelCheck with { StandardError = outcomes[label].Result.StandardError } } };
             for (var i = 0; i < pairs.Count; i++)
             {
                 var check = SurrogateCheck.Pair(selection, teachers[i], data.Student, outcomes[pairs[i]].Full.Value, unchecked(options.Seed * 7919 + 2 + i), cancellationToken);
                 Step("self-check");
-                outcomes[pairs[i]] = outcomes[pairs[i]] with { Result = outcomes[pairs[i]].Result with { Surrogate = check } };
+                outcomes[pairs[i]] = outcomes[pairs[i]] with { Result = outcomes[pairs[i]].Result with { Surrogate = check is null ? null : check with { StandardError = outcomes[pairs[i]].Result.StandardError } } };
             }
         }
+
+        // Bias-aware intervals: each term's own, from its self-check.
+        foreach (var term in outcomes.Keys.ToList())
+            outcomes[term] = WithBiasBound(outcomes[term], options.ConfidenceLevel);
 
         var labelOutcome = outcomes[label];
         var subsetRows = halfSampled.Count > 0 ? n / 2 : 0;
@@ -91,8 +97,13 @@ public static class CchCriterion
         for (var i = 0; i < teachers.Count; i++)
         {
             var pair = outcomes[pairs[i]];
-            var distribution = Delta(pair.Full, pair.Replicates, labelOutcome.Full, labelOutcome.Replicates, options.Replicates);
+            var distribution = Delta(pair.Full, pair.Replicates, labelOutcome.Full, labelOutcome.Replicates, options.Replicates)
+                with { BiasBound = (pair.Result.BiasBound ?? 0) + (labelOutcome.Result.BiasBound ?? 0) };
             var delta = distribution.Interval(deltaLevel);
+            var sampling = distribution.SamplingInterval(deltaLevel);
+            var panel = RobustVerdict.Deltas(pair.Result, labelOutcome.Result);
+            var unreliable = pair.Result.Surrogate?.Unreliable == true || labelOutcome.Result.Surrogate?.Unreliable == true;
+            var (verdict, reason) = RobustVerdict.Decide(sampling, delta, unreliable, panel, options.Margin);
             assessments.Add((i, new TeacherAssessment(
                 teachers[i].Name,
                 Rank: 0,
@@ -100,11 +111,15 @@ public static class CchCriterion
                 pair.Result,
                 labelOutcome.Result,
                 delta,
-                GatePolicy.Decide(delta, options.Margin))
+                verdict)
             {
                 DeltaStandardError = distribution.StandardError,
                 WrongSignProbability = distribution.WrongSignProbability(options.Margin),
                 BestProbability = best[i],
+                SamplingDelta = sampling,
+                DeltaBiasBound = distribution.BiasBound,
+                Reason = reason,
+                EstimatorDeltas = panel,
             }));
         }
 
@@ -117,6 +132,20 @@ public static class CchCriterion
 
         var pairNames = string.Join(", ", pairs.Select(p => p.Name).Distinct());
         return new CriterionResult(ranked, pairNames, label.Name, n, subsetRows, estimateTime, intervalTime) { DeltaConfidenceLevel = deltaLevel };
+    }
+
+    /// <summary>
+    /// The term's interval widened for the bias its self-check measured (<see cref="SurrogateRecovery.BiasBound"/>,
+    /// <see cref="BiasAwareInterval"/>); unchanged, apart from recording the sampling interval, without a self-check.
+    /// </summary>
+    private static TermOutcome WithBiasBound(TermOutcome outcome, double level)
+    {
+        var r = outcome.Result;
+        if (r.Surrogate is not { } surrogate) return outcome with { Result = r with { SamplingInterval = r.Value } };
+        var bound = surrogate.BiasBound(r.Value.Estimate);
+        double? dof = outcome.Replicates is { Length: var b } ? b - 1 : null;
+        var value = BiasAwareInterval.Of(r.Value.Estimate, r.StandardError, bound, level, dof);
+        return outcome with { Result = r with { Value = value, SamplingInterval = r.Value, BiasBound = bound } };
     }
 
     /// <summary>

@@ -12,29 +12,42 @@ namespace Cch.Criterion;
 /// <param name="DegreesOfFreedom">ν for Student's t, or <c>null</c> for the normal distribution.</param>
 public sealed record DeltaDistribution(double Estimate, double StandardError, double? DegreesOfFreedom)
 {
-    /// <summary>The two-sided interval Δ̂ ± q·SE at <paramref name="level"/>, q the (1 + level)/2 quantile.</summary>
+    /// <summary>
+    /// B in nats (≥ 0): the bias allowed for in Δ̂, the sum of the two terms' bounds
+    /// (<see cref="SurrogateRecovery.BiasBound"/>; |b_ts − b_sy| ≤ |b_ts| + |b_sy|); 0 without the self-check.
+    /// </summary>
+    public double BiasBound { get; init; }
+
+    /// <summary>The two-sided sampling-only interval Δ̂ ± q·SE at <paramref name="level"/>, q the (1 + level)/2 quantile.</summary>
     /// <param name="level">Confidence level in (0, 1).</param>
-    public IntervalEstimate Interval(double level)
+    public IntervalEstimate SamplingInterval(double level)
     {
         var q = Quantile(1 - (1 - level) / 2);
         return new IntervalEstimate(Estimate, Estimate - q * StandardError, Estimate + q * StandardError);
     }
 
+    /// <summary>The bias-aware interval Δ̂ ± cv_level(B/SE)·SE (<see cref="BiasAwareInterval"/>); <see cref="SamplingInterval"/> when B = 0.</summary>
+    /// <param name="level">Confidence level in (0, 1).</param>
+    public IntervalEstimate Interval(double level) =>
+        BiasBound > 0 ? BiasAwareInterval.Of(Estimate, StandardError, BiasBound, level, DegreesOfFreedom) : SamplingInterval(level);
+
     /// <summary>
     /// The probability that the true Δ lies on the other side of <paramref name="margin"/> than Δ̂ does,
     /// reading the sampling distribution as the uncertainty about Δ (the approximate-pivot reading of a
     /// confidence interval, e.g. Casella &amp; Berger, <i>Statistical Inference</i>, 2nd ed., §9.2):
-    /// F(−|Δ̂ − margin| / SE), F the t or normal CDF. 0.5 when Δ̂ equals the margin; 0 when SE = 0 and
-    /// Δ̂ differs from it. It covers the sampling and fitting variability the interval covers, not an
-    /// estimator's bias.
+    /// F((B − |Δ̂ − margin|) / SE), F the t or normal CDF and B the <see cref="BiasBound"/>: the largest
+    /// such probability when Δ̂'s bias may be anything in [−B, B] (with B = 0, the plain
+    /// F(−|Δ̂ − margin| / SE)). 0.5 when Δ̂ equals the margin and B = 0; with SE = 0, 0 when
+    /// |Δ̂ − margin| &gt; B and 1 when it is less. Above 0.5 it says the measured bias could carry Δ̂ across
+    /// the margin.
     /// </summary>
     /// <param name="margin">The margin in nats (0: the sign of Δ itself).</param>
     public double WrongSignProbability(double margin)
     {
-        var distance = Math.Abs(Estimate - margin);
-        if (distance == 0) return 0.5;
-        if (!(StandardError > 0)) return 0;
-        var x = -distance / StandardError;
+        var slack = BiasBound - Math.Abs(Estimate - margin);
+        if (slack == 0) return 0.5;
+        if (!(StandardError > 0)) return slack > 0 ? 1 : 0;
+        var x = slack / StandardError;
         return DegreesOfFreedom is { } nu ? StudentT.CDF(0, 1, nu, x) : Normal.CDF(0, 1, x);
     }
 

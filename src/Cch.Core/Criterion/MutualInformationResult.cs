@@ -3,7 +3,7 @@ using Cch.Estimators;
 namespace Cch.Criterion;
 
 /// <summary>One mutual information estimate with its interval, what computed it and, for KSG, its ceiling.</summary>
-/// <param name="Value">Estimate and confidence interval in nats.</param>
+/// <param name="Value">Estimate and confidence interval in nats (bias-aware when the self-check ran, see <see cref="SamplingInterval"/>).</param>
 /// <param name="Ceiling">ψ(N) − ψ(k), the largest value KSG can return at this N, or <c>null</c> for other estimators.</param>
 /// <param name="NearCeiling">Whether the estimate is so close to <paramref name="Ceiling"/> that it is likely saturated (an underestimate).</param>
 public sealed record MutualInformationResult(IntervalEstimate Value, double? Ceiling, bool NearCeiling)
@@ -31,4 +31,13 @@ public sealed record MutualInformationResult(IntervalEstimate Value, double? Cei
 
     /// <summary>The self-check on a matched Gaussian surrogate (<see cref="SurrogateCheck"/>), or <c>null</c> when it did not run.</summary>
     public SurrogateRecovery? Surrogate { get; init; }
+
+    /// <summary>
+    /// The interval from sampling alone (half-samples or the estimator's own); <see cref="Value"/> is the
+    /// bias-aware interval when the self-check ran (<see cref="BiasBound"/>), else the same as this.
+    /// </summary>
+    public IntervalEstimate? SamplingInterval { get; init; }
+
+    /// <summary>B in nats, the bias allowed for in <see cref="Value"/>'s interval (<see cref="SurrogateRecovery.BiasBound"/>); <c>null</c> without the self-check.</summary>
+    public double? BiasBound { get; init; }
 }

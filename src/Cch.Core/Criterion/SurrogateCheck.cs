@@ -32,21 +32,40 @@ public static class SurrogateCheck
     /// <summary>Known mutual informations below this (nats) get no recovery ratio.</summary>
     public const double MinimumKnown = 0.05;
 
+    /// <summary>
+    /// The smallest target (nats): an estimate below it is checked on a surrogate of this size (or the
+    /// data's whole correlation structure when that has less), so that an estimator that returns about
+    /// zero whatever the truth is caught rather than checked on a surrogate with nothing to find.
+    /// </summary>
+    public const double MinimumTarget = 0.1;
+
+    /// <summary>Below this recovery (or above <see cref="UnreliableHigh"/>) a term is unreliable here: no pass or fail rests on it.</summary>
+    public const double UnreliableLow = 0.5;
+
+    /// <summary>Above this recovery a term is unreliable here (see <see cref="UnreliableLow"/>).</summary>
+    public const double UnreliableHigh = 2.0;
+
+    /// <summary>A surrogate miss within this many of the term's standard errors is sampling noise, not a failed check.</summary>
+    public const double NoiseMultiple = 2.0;
+
+    /// <summary>The floor on the recovery in <see cref="SurrogateRecovery.BiasBound"/> (a bias bound of at most 9·θ̂).</summary>
+    public const double MinimumRecovery = 0.1;
+
     /// <summary>The I(X;Y) estimator of <paramref name="selection"/> on a surrogate of (X, Y); <c>null</c> when a side is constant.</summary>
     /// <param name="selection">The run's estimator selection.</param>
     /// <param name="x">X, N×d_x.</param>
     /// <param name="y">Y, N×d_y.</param>
-    /// <param name="target">The mutual information the surrogate should have (the run's estimate, nats), or <c>null</c> for the data's full correlation structure.</param>
+    /// <param name="target">The mutual information the surrogate should have (the run's estimate, nats; raised to <see cref="MinimumTarget"/>), or <c>null</c> for the data's full correlation structure.</param>
     /// <param name="seed">Seed of the surrogate's draws.</param>
     /// <param name="cancellationToken">Passed to the estimator.</param>
     public static SurrogateRecovery? Pair(EstimatorSelection selection, FeatureMatrix x, FeatureMatrix y, double? target, int seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selection);
-        var surrogate = GaussianSurrogate.Fit(x, y, target);
+        var surrogate = GaussianSurrogate.Fit(x, y, Floor(target));
         if (surrogate is null) return null;
         var (sx, sy) = surrogate.Sample(x.Rows, seed);
-        var estimate = selection.Pair(sx, sy).Estimate(null, cancellationToken).Value;
-        return new SurrogateRecovery(surrogate.MutualInformation, estimate, surrogate.XColumns + surrogate.YColumns);
+        var estimate = selection.Pair(sx, sy).Estimate(null, cancellationToken);
+        return new SurrogateRecovery(surrogate.MutualInformation, estimate.Value, surrogate.XColumns + surrogate.YColumns) { Components = estimate.Components };
     }
 
     /// <summary>The I(H;Y) estimator of <paramref name="selection"/> on a surrogate of (H, label); <c>null</c> when H is constant.</summary>
@@ -57,18 +76,20 @@ public static class SurrogateCheck
         ArgumentNullException.ThrowIfNull(label);
         if (label.Classes is not { } classes)
         {
-            var surrogate = GaussianSurrogate.Fit(x, label.AsMatrix(), target);
+            var surrogate = GaussianSurrogate.Fit(x, label.AsMatrix(), Floor(target));
             if (surrogate is null) return null;
             var (sx, sy) = surrogate.Sample(x.Rows, seed);
             var values = sy.Values.ToArray();
-            var estimate = selection.Label(sx, LabelVector.ForValues(label.Name, values)).Estimate(null, cancellationToken).Value;
-            return new SurrogateRecovery(surrogate.MutualInformation, estimate, surrogate.XColumns);
+            var estimate = selection.Label(sx, LabelVector.ForValues(label.Name, values)).Estimate(null, cancellationToken);
+            return new SurrogateRecovery(surrogate.MutualInformation, estimate.Value, surrogate.XColumns) { Components = estimate.Components };
         }
 
-        var classSurrogate = ClassSurrogate.Fit(x, classes, seed, target);
+        var classSurrogate = ClassSurrogate.Fit(x, classes, seed, Floor(target));
         if (classSurrogate is null) return null;
         var h = classSurrogate.Sample(unchecked(seed + 1));
-        var value = selection.Label(h, label).Estimate(null, cancellationToken).Value;
-        return new SurrogateRecovery(classSurrogate.MutualInformation, value, classSurrogate.Columns);
+        var value = selection.Label(h, label).Estimate(null, cancellationToken);
+        return new SurrogateRecovery(classSurrogate.MutualInformation, value.Value, classSurrogate.Columns) { Components = value.Components };
     }
+
+    private static double? Floor(double? target) => target is { } t ? Math.Max(t, MinimumTarget) : null;
 }

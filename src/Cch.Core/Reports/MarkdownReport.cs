@@ -32,12 +32,18 @@ public static class MarkdownReport
         foreach (var t in report.Teachers)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {t.Rank} | `{t.Name}` | {t.Dimensions} | {Cell(t.MiTeacherStudent)} | {Cell(t.MiStudentLabel)} | {Cell(t.Delta)} | {t.Verdict.ToString().ToLowerInvariant()} | {Probability(t.WrongSignProbability)} |");
+                $"| {t.Rank} | `{t.Name}` | {t.Dimensions} | {Cell(t.MiTeacherStudent)} | {Cell(t.MiStudentLabel)} | {Cell(t.Delta)} | {VerdictText(t)} | {Probability(t.WrongSignProbability)} |");
             sb.Append(several ? $" {Probability(t.BestProbability)} |" : string.Empty);
             sb.Append(closed ? string.Create(CultureInfo.InvariantCulture, $" {t.ClosedForm?.Delta:0.000} |") : string.Empty);
             sb.AppendLine(verified
                 ? $" {(t.Verification is { } a ? ArmsCell(a) : "")} | {(t.Verification is { } v ? EffectCell(v) : "")} | {(t.Verification is { } w ? MeasuredCell(w) : "")} | {t.Agreement?.ToString().ToLowerInvariant()} |"
                 : string.Empty);
+        }
+
+        if (EstimatorRangeLine(report) is { } range)
+        {
+            sb.AppendLine();
+            sb.AppendLine(range);
         }
 
         if (report.Warnings.Count > 0)
@@ -81,15 +87,16 @@ public static class MarkdownReport
         var intervals = report.Interval.Method.Split(", ").Select(m => m == Estimators.IntervalMethods.HalfSampling
             ? string.Create(inv, $"{report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows")
             : m == Estimators.IntervalMethods.Influence ? "influence terms" : m);
+        var bias = report.Interval.BiasAware == true ? ", widened for the bias the self-check measured" : string.Empty;
         yield return string.Create(inv,
-            $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals from {string.Join(" and ", intervals)} · seed {report.Seed}");
+            $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals from {string.Join(" and ", intervals)}{bias} · seed {report.Seed}");
         if (SelfCheckLine(report) is { } selfCheck)
             yield return selfCheck;
         if (report.Interval.DeltaLevel is { } deltaLevel && report.Teachers.Count > 1)
             yield return string.Create(inv,
                 $"Δ intervals: simultaneous over {report.Teachers.Count} teachers (Bonferroni, {deltaLevel * 100:0.##}% each) · P(wrong): probability that Δ has the other sign · P(best): of the largest Δ");
         yield return string.Create(inv,
-            $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
+            $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats{(report.Interval.BiasAware == true ? " and every estimator that passed the self-check agrees" : "")} · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
     }
 
     /// <summary>
@@ -107,6 +114,29 @@ public static class MarkdownReport
         var labelText = label?.Recovery is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : label is null ? "–" : "known < 0.05 nats";
         return $"self-check on matched Gaussian surrogates (estimate / known; 0.85–1.15 is fine): I(H_t;H_s) {Range(pairs)} · I(H_s;Y) {labelText}";
     }
+
+    /// <summary>
+    /// Δ̂ under every pair of estimators that passed the self-check, as a range per teacher, e.g.
+    /// <c>Δ under each valid estimator pair: a [0.310, 0.520] (4 pairs)</c>; <c>null</c> when no teacher has more than one pair.
+    /// </summary>
+    public static string? EstimatorRangeLine(CchReport report)
+    {
+        var parts = report.Teachers.Where(t => t.EstimatorDeltas is { Count: > 1 }).Select(t => string.Create(CultureInfo.InvariantCulture,
+            $"{t.Name} [{t.EstimatorDeltas!.Min(d => d.Delta):0.000}, {t.EstimatorDeltas!.Max(d => d.Delta):0.000}] ({t.EstimatorDeltas!.Count} pairs)")).ToList();
+        return parts.Count == 0 ? null : "Δ under each estimator pair that passed the self-check: " + string.Join(" · ", parts);
+    }
+
+    /// <summary>The verdict with its reason when inconclusive, e.g. <c>inconclusive (estimators-disagree)</c>.</summary>
+    public static string VerdictText(TeacherReport t) =>
+        t.Verdict.ToString().ToLowerInvariant() + (t.Reason is { } r ? $" ({ReasonText(r)})" : string.Empty);
+
+    /// <summary>The reason as in the report, e.g. <c>estimators-disagree</c>.</summary>
+    public static string ReasonText(Criterion.VerdictReason reason) => reason switch
+    {
+        Criterion.VerdictReason.IntervalContainsMargin => "interval-contains-margin",
+        Criterion.VerdictReason.EstimatorUnreliableHere => "estimator-unreliable-here",
+        _ => "estimators-disagree",
+    };
 
     /// <summary>What the exit code followed, e.g. <c>gate verified: kd-helps not measured → exit code 1</c>.</summary>
     public static string GateLine(CchReport report)

@@ -58,10 +58,21 @@ public static class ReportBuilder
                 warnings.AddRange(TrainingWarnings(t.Name, v, settings.Verification!, data.Label));
             }
 
-            return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel), Value(t.Delta) with { StandardError = t.DeltaStandardError }, t.Verdict, closed, verification, agreement)
+            if (ReasonWarning(t) is { } why) warnings.Add(why);
+            var biasAware = options.SelfCheck && t.SamplingDelta is { } sd;
+            return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel),
+                Value(t.Delta) with
+                {
+                    StandardError = t.DeltaStandardError,
+                    Sampling = biasAware ? new SamplingIntervalReport(Round(t.SamplingDelta!.CiLow), Round(t.SamplingDelta.CiHigh)) : null,
+                    BiasBound = biasAware ? Round(t.DeltaBiasBound) : null,
+                },
+                t.Verdict, closed, verification, agreement)
             {
                 WrongSignProbability = t.WrongSignProbability,
                 BestProbability = t.BestProbability,
+                Reason = t.Reason,
+                EstimatorDeltas = t.EstimatorDeltas.Count > 1 ? t.EstimatorDeltas.Select(d => d with { Delta = Round(d.Delta) }).ToList() : null,
             };
         }).ToList();
         var label = result.Best.StudentLabel;
@@ -89,7 +100,11 @@ public static class ReportBuilder
             BestTeacher = result.Best.Name,
             Estimator = new EstimatorReport(options.Estimator, result.TeacherStudentEstimator, result.StudentLabelEstimator, options.K,
                 options.LabelEstimator is { } lf && lf != options.Estimator ? lf : null),
-            Interval = new IntervalReport(string.Join(", ", result.IntervalMethods), options.ConfidenceLevel, options.Replicates, result.HalfSampleRows) { DeltaLevel = result.DeltaConfidenceLevel },
+            Interval = new IntervalReport(string.Join(", ", result.IntervalMethods), options.ConfidenceLevel, options.Replicates, result.HalfSampleRows)
+            {
+                DeltaLevel = result.DeltaConfidenceLevel,
+                BiasAware = options.SelfCheck,
+            },
             Margin = options.Margin,
             N = result.Rows,
             Seed = options.Seed,
@@ -212,7 +227,16 @@ public static class ReportBuilder
             StandardError = Round(r.StandardError),
             Training = TrainingReport.From(r.Training),
             Components = r.Components.Count == 0 ? null : r.Components.Select(c => c with { Value = Round(c.Value) }).ToList(),
-            Surrogate = r.Surrogate is { } g ? new SurrogateReport(Round(g.Known), Round(g.Estimate), g.Recovery is { } q ? Round(q) : null) : null,
+            Surrogate = r.Surrogate is { } g ? new SurrogateReport(Round(g.Known), Round(g.Estimate), g.Recovery is { } q ? Round(q) : null)
+            {
+                Components = g.Components.Count == 0 ? null : g.Components.Select(c =>
+                {
+                    var recovery = g.ComponentRecovery(c.Estimator);
+                    return new SurrogateComponentReport(c.Estimator, Round(c.Value), recovery is { } cr ? Round(cr) : null, g.ComponentPasses(c.Estimator));
+                }).ToList(),
+            } : null,
+            Sampling = r.BiasBound is null || r.SamplingInterval is not { } si ? null : new SamplingIntervalReport(Round(si.CiLow), Round(si.CiHigh)),
+            BiasBound = r.BiasBound is { } b ? Round(b) : null,
         };
 
     /// <summary>The warning for a self-check whose recovery lies outside [0.85, 1.15], or <c>null</c>.</summary>
@@ -221,6 +245,23 @@ public static class ReportBuilder
             ? string.Create(CultureInfo.InvariantCulture,
                 $"on a Gaussian surrogate with these dimensions, N and correlation structure, whose mutual information is known ({g.Known:0.###} nats), this estimator recovers {recovery:P0} ({g.Estimate:0.###} nats): at these dimensions and N it is unreliable, and Δ may be off by a comparable amount (docs/criterion.md#self-check-on-a-matched-surrogate).")
             : null;
+
+    /// <summary>One sentence on why a teacher's verdict is inconclusive, or <c>null</c> when it is decided or only sampling blocks it.</summary>
+    private static string? ReasonWarning(TeacherAssessment t) => t.Reason switch
+    {
+        VerdictReason.EstimatorUnreliableHere when t.TeacherStudent.Surrogate?.Unreliable == true || t.StudentLabel.Surrogate?.Unreliable == true =>
+            $"Teacher '{t.Name}': inconclusive (estimator-unreliable-here): on the matched surrogate {Unreliable(t)}; no pass or fail rests on an estimator that misses half of a known mutual information (docs/criterion.md#robust-verdicts).",
+        VerdictReason.EstimatorUnreliableHere =>
+            $"Teacher '{t.Name}': inconclusive (estimator-unreliable-here): the sampling interval of Δ [{F(t.SamplingDelta?.CiLow ?? 0)}, {F(t.SamplingDelta?.CiHigh ?? 0)}] excludes the margin, but the estimators' bias measured on the matched surrogate (up to {F(t.DeltaBiasBound)} nats) could carry Δ across it (docs/criterion.md#robust-verdicts).",
+        VerdictReason.EstimatorsDisagree =>
+            $"Teacher '{t.Name}': inconclusive (estimators-disagree): estimators that passed the self-check put Δ on both sides of the margin ({string.Join("; ", t.EstimatorDeltas.Select(d => $"{d.TeacherStudent} − {d.StudentLabel}: {F(d.Delta)}"))}) (docs/criterion.md#robust-verdicts).",
+        _ => null,
+    };
+
+    private static string Unreliable(TeacherAssessment t) => string.Join(" and ",
+        new[] { ("I(H_t;H_s)", t.TeacherStudent), ("I(H_s;Y)", t.StudentLabel) }
+            .Where(p => p.Item2.Surrogate?.Unreliable == true)
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Item1} ({p.Item2.Estimator}) recovers {p.Item2.Surrogate!.Recovery:P0} of {p.Item2.Surrogate.Known:0.###} nats")));
 
     private static MiValue Value(IntervalEstimate e) => new(Round(e.Estimate), Round(e.CiLow), Round(e.CiHigh));
 

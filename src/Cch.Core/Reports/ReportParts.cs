@@ -30,13 +30,35 @@ public sealed record MiValue(double Estimate, double CiLow, double CiHigh, doubl
 
     /// <summary>The same estimator on a matched Gaussian surrogate with a known value (<see cref="Criterion.SurrogateCheck"/>); absent when the self-check did not run, and for Δ.</summary>
     public SurrogateReport? Surrogate { get; init; }
+
+    /// <summary>The interval from sampling alone; absent when it equals [<see cref="CiLow"/>, <see cref="CiHigh"/>] (no self-check).</summary>
+    public SamplingIntervalReport? Sampling { get; init; }
+
+    /// <summary>B in nats: the estimator bias the interval allows for (<see cref="Criterion.BiasAwareInterval"/>); absent without the self-check.</summary>
+    public double? BiasBound { get; init; }
 }
+
+/// <summary>An interval from sampling variability alone, in nats.</summary>
+/// <param name="CiLow">Lower end.</param>
+/// <param name="CiHigh">Upper end.</param>
+public sealed record SamplingIntervalReport(double CiLow, double CiHigh);
 
 /// <summary>The self-check on a matched Gaussian surrogate.</summary>
 /// <param name="Known">The surrogate's mutual information in nats (closed form; Monte Carlo for a class label).</param>
 /// <param name="Estimate">The estimator's value on the surrogate, in nats.</param>
 /// <param name="Recovery">Estimate / known; absent when the known value is below 0.05 nats.</param>
-public sealed record SurrogateReport(double Known, double Estimate, double? Recovery);
+public sealed record SurrogateReport(double Known, double Estimate, double? Recovery)
+{
+    /// <summary>For a combined estimate, each component on the surrogate; absent otherwise.</summary>
+    public IReadOnlyList<SurrogateComponentReport>? Components { get; init; }
+}
+
+/// <summary>One component of a combined estimator on the surrogate.</summary>
+/// <param name="Estimator">The component (e.g. <c>ksg-ranks</c>).</param>
+/// <param name="Estimate">Its value on the surrogate in nats.</param>
+/// <param name="Recovery">Estimate / known; absent when the known value is below 0.05 nats.</param>
+/// <param name="Valid">Whether it passed the self-check (recovery in [0.85, 1.15], missed by no more than two standard errors, or unmeasured), so that it takes part in the robust verdict.</param>
+public sealed record SurrogateComponentReport(string Estimator, double Estimate, double? Recovery, bool Valid);
 
 /// <summary>One teacher's criterion.</summary>
 /// <param name="Name">The teacher's column spec.</param>
@@ -66,6 +88,12 @@ public sealed record TeacherReport(
 
     /// <summary>P(this teacher has the largest Δ) (<see cref="Criterion.TeacherSelection.BestProbabilities"/>).</summary>
     public double? BestProbability { get; init; }
+
+    /// <summary>Why the verdict is inconclusive (<see cref="Criterion.VerdictReason"/>); absent for pass and fail.</summary>
+    public VerdictReason? Reason { get; init; }
+
+    /// <summary>Δ̂ under every pair of estimators that passed the self-check (<see cref="Criterion.RobustVerdict"/>); absent when there is only the estimator of <see cref="Delta"/>.</summary>
+    public IReadOnlyList<EstimatorDelta>? EstimatorDeltas { get; init; }
 }
 
 /// <summary>
@@ -195,6 +223,9 @@ public sealed record IntervalReport(string Method, double Level, int Replicates,
 {
     /// <summary>The level of each teacher's Δ interval: <see cref="Level"/> for one teacher, 1 − (1 − level)/T for T (Bonferroni).</summary>
     public double? DeltaLevel { get; init; }
+
+    /// <summary>Whether the intervals allow for the estimators' bias measured by the self-check (<see cref="Criterion.BiasAwareInterval"/>) as well as for sampling; absent in older reports.</summary>
+    public bool? BiasAware { get; init; }
 }
 
 /// <summary>One input file.</summary>

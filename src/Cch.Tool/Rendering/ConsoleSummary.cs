@@ -48,7 +48,7 @@ internal static class ConsoleSummary
             if (closed) cells.Add(Exact(t.ClosedForm?.MiStudentLabel));
             cells.Add(Cell(t.Delta));
             if (closed) cells.Add(Exact(t.ClosedForm?.Delta));
-            cells.Add(VerdictMarkup(t.Verdict));
+            cells.Add(VerdictMarkup(t.Verdict) + (t.Reason is { } why ? $" ({Markup.Escape(MarkdownReport.ReasonText(why))})" : ""));
             cells.Add(Markup.Escape(MarkdownReport.Probability(t.WrongSignProbability)));
             if (several) cells.Add(Markup.Escape(MarkdownReport.Probability(t.BestProbability)));
             if (verified)
@@ -63,6 +63,8 @@ internal static class ConsoleSummary
         }
 
         console.Write(table);
+        if (MarkdownReport.EstimatorRangeLine(report) is { } range)
+            console.MarkupLine(Markup.Escape(range));
         if (report.Warnings.Count > 0)
             console.MarkupLine($"[yellow]{report.Warnings.Count} warning(s)[/] (on standard error and in the report)");
         console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}) · {Markup.Escape(MarkdownReport.GateLine(report))}");
