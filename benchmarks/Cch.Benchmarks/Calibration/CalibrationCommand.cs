@@ -93,14 +93,15 @@ internal static class CalibrationCommand
             return new CalibrationRow(task.Id, label, task.TeacherDimensions, task.StudentDimensions, n, transform,
                 task.TeacherStudentInformation, task.StudentLabelInformation, name, seed,
                 best.TeacherStudent.Value.Estimate, best.StudentLabel.Value.Estimate, best.Delta, best.Verdict,
-                $"{result.TeacherStudentEstimator} / {result.StudentLabelEstimator}", clock.Elapsed.TotalSeconds, null);
+                $"{result.TeacherStudentEstimator} / {result.StudentLabelEstimator}", clock.Elapsed.TotalSeconds, null,
+                best.SamplingDelta ?? best.Delta, best.Reason is { } why ? Reports.MarkdownReport.ReasonText(why) : null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException or CchInputException)
         {
             return new CalibrationRow(task.Id, label, task.TeacherDimensions, task.StudentDimensions, n, transform,
                 task.TeacherStudentInformation, task.StudentLabelInformation, name, seed,
                 double.NaN, double.NaN, new IntervalEstimate(double.NaN, double.NaN, double.NaN), null, "",
-                clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message}");
+                clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message}", new IntervalEstimate(double.NaN, double.NaN, double.NaN), null);
         }
     }
 

@@ -32,7 +32,8 @@ internal static class CalibrationReport
     /// <summary>Totals of one family.</summary>
     public sealed record Summary(string Family, int Runs, int Covered, int SignScope, int SignRight, int WrongSigned,
                                  int AtZero, int DecidedAtZero, int Passes, int Fails, int Inconclusive,
-                                 double MeanAbsoluteError, double MeanWidth, double MeanSeconds, int Failures);
+                                 double MeanAbsoluteError, double MeanWidth, double MeanSeconds, int Failures,
+                                 int SamplingCovered, double MeanSamplingWidth, string Reasons);
 
     /// <summary>The totals of every family, in row order.</summary>
     public static IReadOnlyList<Summary> Summarise(IReadOnlyList<CalibrationRow> rows) =>
@@ -47,7 +48,10 @@ internal static class CalibrationReport
                 list.Count(r => r.Verdict == Verdict.Pass), list.Count(r => r.Verdict == Verdict.Fail), list.Count(r => r.Verdict == Verdict.Inconclusive),
                 finite.Length == 0 ? double.NaN : finite.Average(r => Math.Abs(r.Delta.Estimate - r.TrueDelta)),
                 finite.Length == 0 ? double.NaN : finite.Average(r => r.Delta.CiHigh - r.Delta.CiLow),
-                list.Average(r => r.Seconds), list.Count(r => r.Failure is not null));
+                list.Average(r => r.Seconds), list.Count(r => r.Failure is not null),
+                list.Count(r => r.SamplingCovers),
+                finite.Length == 0 ? double.NaN : finite.Average(r => r.SamplingDelta.CiHigh - r.SamplingDelta.CiLow),
+                string.Join(", ", list.Where(r => r.Reason is not null).GroupBy(r => r.Reason!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
         }).ToArray();
 
     /// <summary>The Markdown report.</summary>
@@ -71,11 +75,11 @@ internal static class CalibrationReport
         md.AppendLine("## Totals").AppendLine();
         md.AppendLine($"Targets (issue 11): coverage ≥ {(CoverageTarget * 100).ToString("0", Inv)} %; right sign in every run with |Δ| ≥ {SignThreshold.ToString(Inv)} nats " +
                       $"and N ≥ {SignMinimumRows.ToString("N0", Inv)}; no wrong-signed verdict.").AppendLine();
-        md.AppendLine("| Family | Runs | Coverage of true Δ | Right sign (in scope) | Wrong-signed verdicts | Decided at Δ = 0 | pass / fail / inconclusive | Mean \\|Δ̂ − Δ\\| | Mean width | Mean time | Failures |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Family | Runs | Coverage of true Δ | Sampling-only coverage | Right sign (in scope) | Wrong-signed verdicts | Decided at Δ = 0 | pass / fail / inconclusive | Reasons | Mean \\|Δ̂ − Δ\\| | Mean width (sampling only) | Mean time | Failures |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
         foreach (var s in Summarise(rows))
-            md.AppendLine($"| {s.Family} | {s.Runs} | {Percent(s.Covered, s.Runs)} | {Percent(s.SignRight, s.SignScope)} | {s.WrongSigned} | " +
-                          $"{s.DecidedAtZero} / {s.AtZero} | {s.Passes} / {s.Fails} / {s.Inconclusive} | {F(s.MeanAbsoluteError)} | {F(s.MeanWidth)} | " +
+            md.AppendLine($"| {s.Family} | {s.Runs} | {Percent(s.Covered, s.Runs)} | {Percent(s.SamplingCovered, s.Runs)} | {Percent(s.SignRight, s.SignScope)} | {s.WrongSigned} | " +
+                          $"{s.DecidedAtZero} / {s.AtZero} | {s.Passes} / {s.Fails} / {s.Inconclusive} | {(s.Reasons.Length == 0 ? "–" : s.Reasons)} | {F(s.MeanAbsoluteError)} | {F(s.MeanWidth)} ({F(s.MeanSamplingWidth)}) | " +
                           $"{s.MeanSeconds.ToString("0.00", Inv)} s | {s.Failures} |");
         md.AppendLine();
 
@@ -121,7 +125,7 @@ internal static class CalibrationReport
     public static string Csv(IReadOnlyList<CalibrationRow> rows)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("task_id,label,d_t,d_s,n,transform,true_ts,true_sy,true_delta,family,seed,est_ts,est_sy,est_delta,ci_low,ci_high,covers,verdict,estimators,seconds,failure");
+        csv.AppendLine("task_id,label,d_t,d_s,n,transform,true_ts,true_sy,true_delta,family,seed,est_ts,est_sy,est_delta,ci_low,ci_high,covers,verdict,estimators,seconds,failure,sampling_ci_low,sampling_ci_high,sampling_covers,reason");
         foreach (var r in rows)
         {
             csv.AppendLine(string.Join(',',
@@ -129,7 +133,8 @@ internal static class CalibrationReport
                 R(r.TrueTeacherStudent), R(r.TrueStudentLabel), R(r.TrueDelta), AccuracyReport.Quote(r.Family), r.Seed.ToString(Inv),
                 R(r.TeacherStudent), R(r.StudentLabel), R(r.Delta.Estimate), R(r.Delta.CiLow), R(r.Delta.CiHigh),
                 r.Covers ? "true" : "false", r.Verdict?.ToString().ToLowerInvariant() ?? "", AccuracyReport.Quote(r.Estimators),
-                r.Seconds.ToString("0.######", Inv), AccuracyReport.Quote(r.Failure ?? "")));
+                r.Seconds.ToString("0.######", Inv), AccuracyReport.Quote(r.Failure ?? ""),
+                R(r.SamplingDelta.CiLow), R(r.SamplingDelta.CiHigh), r.SamplingCovers ? "true" : "false", r.Reason ?? ""));
         }
 
         return csv.ToString();

@@ -20,11 +20,17 @@ namespace Cch.Benchmarks.Calibration;
 /// <param name="Estimators">The estimators the criterion used, "pair / label".</param>
 /// <param name="Seconds">Wall time of the criterion alone (not the sampling).</param>
 /// <param name="Failure">The exception message when the criterion threw, else null.</param>
+/// <param name="SamplingDelta">Δ with its sampling-only interval (the same as <paramref name="Delta"/> without the self-check).</param>
+/// <param name="Reason">Why the verdict is inconclusive (<c>interval-contains-margin</c>, …), or null.</param>
 internal sealed record CalibrationRow(
     string TaskId, string Label, int TeacherDimensions, int StudentDimensions, int Rows, string Transform,
     double TrueTeacherStudent, double TrueStudentLabel, string Family, int Seed,
-    double TeacherStudent, double StudentLabel, IntervalEstimate Delta, Verdict? Verdict, string Estimators, double Seconds, string? Failure)
+    double TeacherStudent, double StudentLabel, IntervalEstimate Delta, Verdict? Verdict, string Estimators, double Seconds, string? Failure,
+    IntervalEstimate SamplingDelta, string? Reason)
 {
+    /// <summary>Whether the sampling-only interval of Δ contains the true Δ (false on failure).</summary>
+    public bool SamplingCovers => SamplingDelta.CiLow <= TrueDelta && TrueDelta <= SamplingDelta.CiHigh;
+
     /// <summary>The exact Δ = I(H_t;H_s) − I(H_s;Y), nats.</summary>
     public double TrueDelta => TrueTeacherStudent - TrueStudentLabel;
 
