@@ -22,7 +22,7 @@ internal static partial class CheckCommand
     private static readonly Option<double?> Margin = new("--margin") { Description = "Decision margin in nats (default 0): pass when the whole interval of Δ lies above it." };
     private static readonly Option<double?> Confidence = new("--confidence") { Description = "Confidence level of the intervals (default 0.95)." };
     private static readonly Option<int?> Replicates = new("--replicates") { Description = "Half-samples behind the intervals (default 20)." };
-    private static readonly Option<bool> NoSelfCheck = new("--no-self-check") { Description = "Skip the self-check on matched Gaussian surrogates (saves about one estimate per term)." };
+    private static readonly Option<bool> NoSelfCheck = new("--no-self-check") { Description = "Skip the self-check on matched Gaussian surrogates (saves about one estimate per term; the intervals then cover sampling only, not the estimators' bias)." };
     private static readonly Option<string?> FailOn = new("--fail-on") { Description = "fail (default) or inconclusive: which verdicts exit with code 1." };
     private static readonly Option<string?> Report = new("--report", "-r") { Description = "Write the JSON report here (atomically)." };
     private static readonly Option<string?> Format = new("--format", "-f") { Description = "What to print on standard output: text (default), json or markdown." };
