@@ -89,14 +89,14 @@ namespace Cch.Tasks
                     if (Gate != "criterion" && outcome != null && outcome != "kd-helps")
                         Error("CCH004", $"verification: distillation from teacher '{best?.Name}' {(outcome == "kd-hurts" ? "hurts" : "does not measurably help")} the student ({outcome}); gate {Gate}");
                     else if (best?.Verdict == "inconclusive")
-                        Error("CCH002", "CCH criterion inconclusive: " + text + " contains the margin");
+                        Error("CCH002", Inconclusive(best, text));
                     else
                         Error("CCH001", "CCH criterion violated: " + text + " lies below the margin: distillation from this teacher should not help");
                 }
                 else
                 {
                     if (best?.Verdict == "inconclusive")
-                        Log.LogWarning(null, "CCH002", null, ConfigFile, 0, 0, 0, 0, "CCH criterion inconclusive: " + text + " contains the margin");
+                        Log.LogWarning(null, "CCH002", null, ConfigFile, 0, 0, 0, 0, Inconclusive(best, text));
                     if (outcome == "kd-hurts")
                         Log.LogWarning(null, "CCH004", null, ConfigFile, 0, 0, 0, 0, $"verification: distillation from teacher '{best?.Name}' hurts the student");
                 }
@@ -112,6 +112,14 @@ namespace Cch.Tasks
             }
             return !Log.HasLoggedErrors;
         }
+
+        /// <summary>CCH002's message, with the report's reason (docs/criterion.md#robust-verdicts).</summary>
+        private static string Inconclusive(Teacher best, string text) => best.Reason switch
+        {
+            "estimator-unreliable-here" => $"CCH criterion inconclusive (estimator-unreliable-here): {text}: an estimator's self-check shows it unreliable at these dimensions and N, or its measured bias could carry Δ across the margin (see the report's warnings)",
+            "estimators-disagree" => $"CCH criterion inconclusive (estimators-disagree): {text}: estimators that passed the self-check put Δ on both sides of the margin (see the report's estimatorDeltas)",
+            _ => $"CCH criterion inconclusive: {text} contains the margin",
+        };
 
         private void Error(string code, string message) =>
             Log.LogError(null, code, null, ConfigFile, 0, 0, 0, 0, message);
@@ -137,6 +145,7 @@ namespace Cch.Tasks
         {
             [DataMember(Name = "name")] public string? Name { get; set; }
             [DataMember(Name = "verdict")] public string? Verdict { get; set; }
+            [DataMember(Name = "reason")] public string? Reason { get; set; }
             [DataMember(Name = "delta")] public Interval95? Delta { get; set; }
             [DataMember(Name = "verification")] public Verification? Verification { get; set; }
         }

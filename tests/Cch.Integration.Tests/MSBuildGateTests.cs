@@ -39,6 +39,20 @@ public sealed class MSBuildGateTests(PackedCch packed)
         Assert.Contains("teacher 'fac216'", build.Output);
     }
 
+    [Fact]
+    public void An_unreliable_estimator_gives_a_CCH002_warning_that_names_the_reason()
+    {
+        // The same k-NN config with the self-check on: KSG at 216 + 6 dimensions recovers a small share of
+        // a known mutual information, so the verdict is inconclusive (estimator-unreliable-here), a warning.
+        using var project = Consumer("mor6", "\"estimator\": \"ksg\",");
+
+        var build = Build(project);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains($"{project.File("cch.json")} : warning CCH002", build.Output);
+        Assert.Contains("inconclusive (estimator-unreliable-here)", build.Output);
+    }
+
     [Theory]
     [InlineData("zer47", "\"studnet\": \"x\",", "Unknown key 'studnet'")]
     [InlineData("zer48", "", "zer48")]

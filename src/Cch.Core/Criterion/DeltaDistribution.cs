@@ -35,20 +35,20 @@ public sealed record DeltaDistribution(double Estimate, double StandardError, do
     /// The probability that the true Δ lies on the other side of <paramref name="margin"/> than Δ̂ does,
     /// reading the sampling distribution as the uncertainty about Δ (the approximate-pivot reading of a
     /// confidence interval, e.g. Casella &amp; Berger, <i>Statistical Inference</i>, 2nd ed., §9.2):
-    /// F((B − |Δ̂ − margin|) / SE), F the t or normal CDF and B the <see cref="BiasBound"/>: the largest
-    /// such probability when Δ̂'s bias may be anything in [−B, B] (with B = 0, the plain
-    /// F(−|Δ̂ − margin| / SE)). 0.5 when Δ̂ equals the margin and B = 0; with SE = 0, 0 when
-    /// |Δ̂ − margin| &gt; B and 1 when it is less. Above 0.5 it says the measured bias could carry Δ̂ across
-    /// the margin.
+    /// min(½, F((B − |Δ̂ − margin|) / SE)), F the t or normal CDF and B the <see cref="BiasBound"/>: the
+    /// largest such probability when Δ̂'s bias may be anything in [−B, B] (with B = 0, the plain
+    /// F(−|Δ̂ − margin| / SE)), capped at ½ — once the bias could carry Δ̂ to the margin, the data say
+    /// nothing about the side, and a worst case above ½ would read as evidence for the other one. ½ when
+    /// Δ̂ is within B of the margin; with SE = 0 and |Δ̂ − margin| &gt; B, 0.
     /// </summary>
     /// <param name="margin">The margin in nats (0: the sign of Δ itself).</param>
     public double WrongSignProbability(double margin)
     {
         var slack = BiasBound - Math.Abs(Estimate - margin);
-        if (slack == 0) return 0.5;
-        if (!(StandardError > 0)) return slack > 0 ? 1 : 0;
+        if (slack >= 0) return 0.5;
+        if (!(StandardError > 0)) return 0;
         var x = slack / StandardError;
-        return DegreesOfFreedom is { } nu ? StudentT.CDF(0, 1, nu, x) : Normal.CDF(0, 1, x);
+        return Math.Min(0.5, DegreesOfFreedom is { } nu ? StudentT.CDF(0, 1, nu, x) : Normal.CDF(0, 1, x));
     }
 
     private double Quantile(double p) => DegreesOfFreedom is { } nu ? StudentT.InvCDF(0, 1, nu, p) : Normal.InvCDF(0, 1, p);

@@ -87,7 +87,7 @@ public static class MarkdownReport
         var intervals = report.Interval.Method.Split(", ").Select(m => m == Estimators.IntervalMethods.HalfSampling
             ? string.Create(inv, $"{report.Interval.Replicates} half-samples of {report.Interval.SubsampleRows} rows")
             : m == Estimators.IntervalMethods.Influence ? "influence terms" : m);
-        var bias = report.Interval.BiasAware == true ? ", widened for the bias the self-check measured" : string.Empty;
+        var bias = report.Interval.BiasAware == true ? " + bias" : string.Empty;
         yield return string.Create(inv,
             $"estimators{family}: {report.Estimator.TeacherStudent} / {report.Estimator.StudentLabel}{knn} · {report.Interval.Level * 100:0.#}% intervals from {string.Join(" and ", intervals)}{bias} · seed {report.Seed}");
         if (SelfCheckLine(report) is { } selfCheck)
@@ -96,7 +96,7 @@ public static class MarkdownReport
             yield return string.Create(inv,
                 $"Δ intervals: simultaneous over {report.Teachers.Count} teachers (Bonferroni, {deltaLevel * 100:0.##}% each) · P(wrong): probability that Δ has the other sign · P(best): of the largest Δ");
         yield return string.Create(inv,
-            $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats{(report.Interval.BiasAware == true ? " and every estimator that passed the self-check agrees" : "")} · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
+            $"gate: {report.Gate.ToString().ToLowerInvariant()} · pass when the whole interval of Δ lies above {report.Margin:0.###} nats{(report.Interval.BiasAware == true ? " under every self-checked estimator" : "")} · fails on: {(report.FailOn == Criterion.FailOn.Inconclusive ? "fail or inconclusive" : "fail")} · all values in nats");
     }
 
     /// <summary>

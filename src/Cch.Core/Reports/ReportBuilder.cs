@@ -63,7 +63,7 @@ public static class ReportBuilder
             return new TeacherReport(t.Name, t.Rank, t.Dimensions, Mi(t.TeacherStudent), Mi(t.StudentLabel),
                 Value(t.Delta) with
                 {
-                    StandardError = t.DeltaStandardError,
+                    StandardError = Round(t.DeltaStandardError),
                     Sampling = biasAware ? new SamplingIntervalReport(Round(t.SamplingDelta!.CiLow), Round(t.SamplingDelta.CiHigh)) : null,
                     BiasBound = biasAware ? Round(t.DeltaBiasBound) : null,
                 },

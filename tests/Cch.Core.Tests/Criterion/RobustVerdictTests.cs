@@ -106,8 +106,9 @@ public sealed class RobustVerdictTests
     {
         // |Δ̂| = 1, B = 0.5, SE = 0.5: the worst case puts the mean 0.5 from the margin, one SE: Φ(−1).
         Assert.Equal(0.1586553, new DeltaDistribution(1.0, 0.5, null) { BiasBound = 0.5 }.WrongSignProbability(0), 6);
-        // A bias larger than the distance makes a wrong sign more likely than not in the worst case.
-        Assert.Equal(1 - 0.1586553, new DeltaDistribution(0.5, 0.5, null) { BiasBound = 1.0 }.WrongSignProbability(0), 6);
-        Assert.Equal(1.0, new DeltaDistribution(0.5, 0, null) { BiasBound = 1.0 }.WrongSignProbability(0));
+        // A bias that could carry Δ̂ to the margin leaves the side undetermined: ½, not the worst case 1 − Φ(−1).
+        Assert.Equal(0.5, new DeltaDistribution(0.5, 0.5, null) { BiasBound = 1.0 }.WrongSignProbability(0));
+        Assert.Equal(0.5, new DeltaDistribution(0.5, 0, null) { BiasBound = 1.0 }.WrongSignProbability(0));
+        Assert.Equal(0.0, new DeltaDistribution(0.5, 0, null) { BiasBound = 0.4 }.WrongSignProbability(0));
     }
 }
