@@ -28,7 +28,7 @@ public static class BiasAwareInterval
             throw new ArgumentOutOfRangeException(nameof(level), level, "The level must lie in (0, 1).");
         var t = biasOverStandardError;
         double Cdf(double x) => degreesOfFreedom is { } nu ? StudentT.CDF(0, 1, nu, x) : Normal.CDF(0, 1, x);
-        double Quantile(double p) => degreesOfFreedom is { } nu ? StudentT.InvCDF(0, 1, nu, p) : Normal.InvCDF(0, 1, p);
+        double Quantile(double p) => degreesOfFreedom is { } nu ? Internal.StudentTQuantile.Of(nu, p) : Normal.InvCDF(0, 1, p);
         // Coverage F(c − t) − F(−c − t) rises in c from 0; it reaches the level between the one-sided
         // quantile + t and the two-sided quantile + t.
         var low = t + Quantile(level);

@@ -76,7 +76,7 @@ public static class CchCriterion
             outcomes[label] = outcomes[label] with { Result = outcomes[label].Result with { Surrogate = labelCheck is null ? null : labelCheck with { StandardError = outcomes[label].Result.StandardError } } };
             for (var i = 0; i < pairs.Count; i++)
             {
-                var check = SurrogateCheck.Pair(selection, teachers[i], data.Student, outcomes[pairs[i]].Full.Value, unchecked(options.Seed * 7919 + 2 + i), cancellationToken);
+                var check = SurrogateCheck.Pair(selection, teachers[i], data.Student, outcomes[pairs[i]].Full.Value, TeacherSeed(options.Seed, teachers[i].Name), cancellationToken);
                 Step("self-check");
                 outcomes[pairs[i]] = outcomes[pairs[i]] with { Result = outcomes[pairs[i]].Result with { Surrogate = check is null ? null : check with { StandardError = outcomes[pairs[i]].Result.StandardError } } };
             }
@@ -114,7 +114,8 @@ public static class CchCriterion
                 verdict)
             {
                 DeltaStandardError = distribution.StandardError,
-                WrongSignProbability = distribution.WrongSignProbability(options.Margin),
+                // An unreliable term's bias bound does not bound its error: the data do not tell the side.
+                WrongSignProbability = unreliable ? 0.5 : distribution.WrongSignProbability(options.Margin),
                 BestProbability = best[i],
                 SamplingDelta = sampling,
                 DeltaBiasBound = distribution.BiasBound,
@@ -132,6 +133,18 @@ public static class CchCriterion
 
         var pairNames = string.Join(", ", pairs.Select(p => p.Name).Distinct());
         return new CriterionResult(ranked, pairNames, label.Name, n, subsetRows, estimateTime, intervalTime) { DeltaConfidenceLevel = deltaLevel };
+    }
+
+    /// <summary>
+    /// The seed of a teacher's surrogate: the run's seed mixed with a hash of the teacher's name (FNV-1a over
+    /// its UTF-16 code units), so a teacher's self-check — and with it its interval and verdict — does not
+    /// depend on where it stands among the <c>--teacher</c> options.
+    /// </summary>
+    internal static int TeacherSeed(int seed, string name)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name) hash = unchecked((hash ^ c) * 16777619u);
+        return unchecked(seed * 7919 + 2 + (int)hash);
     }
 
     /// <summary>

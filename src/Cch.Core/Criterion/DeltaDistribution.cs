@@ -51,5 +51,5 @@ public sealed record DeltaDistribution(double Estimate, double StandardError, do
         return Math.Min(0.5, DegreesOfFreedom is { } nu ? StudentT.CDF(0, 1, nu, x) : Normal.CDF(0, 1, x));
     }
 
-    private double Quantile(double p) => DegreesOfFreedom is { } nu ? StudentT.InvCDF(0, 1, nu, p) : Normal.InvCDF(0, 1, p);
+    private double Quantile(double p) => DegreesOfFreedom is { } nu ? Internal.StudentTQuantile.Of(nu, p) : Normal.InvCDF(0, 1, p);
 }

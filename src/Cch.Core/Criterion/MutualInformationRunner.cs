@@ -68,7 +68,7 @@ public static class MutualInformationRunner
     public static (double T, double Z) Quantiles(CriterionOptions options)
     {
         var level = 1 - (1 - options.ConfidenceLevel) / 2;
-        return (StudentT.InvCDF(0, 1, options.Replicates - 1, level), Normal.InvCDF(0, 1, level));
+        return (Internal.StudentTQuantile.Of(options.Replicates - 1, level), Normal.InvCDF(0, 1, level));
     }
 
     internal static (IntervalEstimate Interval, double StandardError, string Method) Spread(double estimate, double[] replicates, double t)

@@ -30,7 +30,7 @@ public static class SurrogateCheck
     public const double High = 1.15;
 
     /// <summary>Known mutual informations below this (nats) get no recovery ratio.</summary>
-    public const double MinimumKnown = 0.05;
+    public const double MinimumKnown = 0.1;
 
     /// <summary>
     /// The smallest target (nats): an estimate below it is checked on a surrogate of this size (or the

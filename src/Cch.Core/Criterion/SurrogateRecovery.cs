@@ -70,5 +70,7 @@ public sealed record SurrogateRecovery(double Known, double Estimate, int Dimens
         return Math.Abs(corrected - Math.Max(estimate, 0));
     }
 
-    private double? RecoveryOf(double estimate) => Known >= SurrogateCheck.MinimumKnown ? estimate / Known : null;
+    // A surrogate built at the floor target (SurrogateCheck.MinimumTarget = MinimumKnown) has its known
+    // value found by root finding to 1e-6 relative, so it may fall a hair below: that still counts.
+    private double? RecoveryOf(double estimate) => Known >= SurrogateCheck.MinimumKnown * (1 - 1e-5) ? estimate / Known : null;
 }

@@ -111,7 +111,7 @@ public static class MarkdownReport
         static string Range(IReadOnlyList<double> v) => v.Count == 0 ? "–"
             : v.Min() == v.Max() ? v[0].ToString("0.00", CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{v.Min():0.00}–{v.Max():0.00}");
-        var labelText = label?.Recovery is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : label is null ? "–" : "known < 0.05 nats";
+        var labelText = label?.Recovery is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : label is null ? "–" : "known < 0.1 nats";
         return $"self-check on matched Gaussian surrogates (estimate / known; 0.85–1.15 is fine): I(H_t;H_s) {Range(pairs)} · I(H_s;Y) {labelText}";
     }
 

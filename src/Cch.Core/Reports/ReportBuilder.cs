@@ -39,7 +39,7 @@ public static class ReportBuilder
             foreach (var note in t.TeacherStudent.Notes)
                 warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({t.TeacherStudent.Estimator}): {note}");
             if (SurrogateWarning(t.TeacherStudent) is { } ts)
-                warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({t.TeacherStudent.Estimator}): {ts}");
+                warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({Checked(t.TeacherStudent)}): {ts}");
             if (t.TeacherStudent.NearCeiling)
                 warnings.Add($"I(H_t;H_s) for teacher '{t.Name}' ({F(t.TeacherStudent.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(t.TeacherStudent.Ceiling ?? 0)} nats: it is likely an underestimate; more rows or a smaller k raise the ceiling.");
             VerificationReport? verification = null;
@@ -69,7 +69,7 @@ public static class ReportBuilder
                 },
                 t.Verdict, closed, verification, agreement)
             {
-                WrongSignProbability = t.WrongSignProbability,
+                WrongSignProbability = Round(t.WrongSignProbability),
                 BestProbability = t.BestProbability,
                 Reason = t.Reason,
                 EstimatorDeltas = t.EstimatorDeltas.Count > 1 ? t.EstimatorDeltas.Select(d => d with { Delta = Round(d.Delta) }).ToList() : null,
@@ -79,7 +79,7 @@ public static class ReportBuilder
         foreach (var note in label.Notes)
             warnings.Add($"I(H_s;Y) ({label.Estimator}): {note}");
         if (SurrogateWarning(label) is { } sl)
-            warnings.Add($"I(H_s;Y) ({label.Estimator}): {sl}");
+            warnings.Add($"I(H_s;Y) ({Checked(label)}): {sl}");
         if (label.NearCeiling)
             warnings.Add($"I(H_s;Y) ({F(label.Value.Estimate)} nats) is near the KSG ceiling ψ(N)−ψ(k) = {F(label.Ceiling ?? 0)} nats: it is likely an underestimate.");
         if (data.Label.Classes is { } classes && label.Value.Estimate > LabelEntropy(classes) + 1e-9)
@@ -243,8 +243,19 @@ public static class ReportBuilder
     private static string? SurrogateWarning(MutualInformationResult r) =>
         r.Surrogate is { OutsideBand: true, Recovery: { } recovery } g
             ? string.Create(CultureInfo.InvariantCulture,
-                $"on a Gaussian surrogate with these dimensions, N and correlation structure, whose mutual information is known ({g.Known:0.###} nats), this estimator recovers {recovery:P0} ({g.Estimate:0.###} nats): at these dimensions and N it is unreliable, and Δ may be off by a comparable amount (docs/criterion.md#self-check-on-a-matched-surrogate).")
+                $"on a Gaussian surrogate with these dimensions, N and correlation structure, whose mutual information is known ({g.Known:0.###} nats), this estimator recovers {recovery:P0} ({g.Estimate:0.###} nats): {(g.Unreliable ? UnreliableText : BiasText)}")
             : null;
+
+    private const string UnreliableText = "at these dimensions and N it is unreliable, so no verdict rests on it (docs/criterion.md#self-check-on-a-matched-surrogate).";
+
+    private const string BiasText = "the value may be off by a comparable share, and the intervals are widened for it (docs/criterion.md#intervals-that-include-the-estimators-error).";
+
+    /// <summary>
+    /// The estimator the self-check ran: for a combination, the whole <c>max(…)</c> (on the surrogate its
+    /// largest component may be another one than on the data), not the component that won on the data.
+    /// </summary>
+    private static string Checked(MutualInformationResult r) =>
+        r.Estimator.IndexOf(" = ", StringComparison.Ordinal) is var i and >= 0 ? r.Estimator[..i] : r.Estimator;
 
     /// <summary>One sentence on why a teacher's verdict is inconclusive, or <c>null</c> when it is decided or only sampling blocks it.</summary>
     private static string? ReasonWarning(TeacherAssessment t) => t.Reason switch
@@ -261,7 +272,7 @@ public static class ReportBuilder
     private static string Unreliable(TeacherAssessment t) => string.Join(" and ",
         new[] { ("I(H_t;H_s)", t.TeacherStudent), ("I(H_s;Y)", t.StudentLabel) }
             .Where(p => p.Item2.Surrogate?.Unreliable == true)
-            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Item1} ({p.Item2.Estimator}) recovers {p.Item2.Surrogate!.Recovery:P0} of {p.Item2.Surrogate.Known:0.###} nats")));
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Item1} ({Checked(p.Item2)}) recovers {p.Item2.Surrogate!.Recovery:P0} of {p.Item2.Surrogate.Known:0.###} nats")));
 
     private static MiValue Value(IntervalEstimate e) => new(Round(e.Estimate), Round(e.CiLow), Round(e.CiHigh));
 

@@ -46,7 +46,7 @@ public sealed record SamplingIntervalReport(double CiLow, double CiHigh);
 /// <summary>The self-check on a matched Gaussian surrogate.</summary>
 /// <param name="Known">The surrogate's mutual information in nats (closed form; Monte Carlo for a class label).</param>
 /// <param name="Estimate">The estimator's value on the surrogate, in nats.</param>
-/// <param name="Recovery">Estimate / known; absent when the known value is below 0.05 nats.</param>
+/// <param name="Recovery">Estimate / known; absent when the known value is below 0.1 nats.</param>
 public sealed record SurrogateReport(double Known, double Estimate, double? Recovery)
 {
     /// <summary>For a combined estimate, each component on the surrogate; absent otherwise.</summary>
@@ -56,7 +56,7 @@ public sealed record SurrogateReport(double Known, double Estimate, double? Reco
 /// <summary>One component of a combined estimator on the surrogate.</summary>
 /// <param name="Estimator">The component (e.g. <c>ksg-ranks</c>).</param>
 /// <param name="Estimate">Its value on the surrogate in nats.</param>
-/// <param name="Recovery">Estimate / known; absent when the known value is below 0.05 nats.</param>
+/// <param name="Recovery">Estimate / known; absent when the known value is below 0.1 nats.</param>
 /// <param name="Valid">Whether it passed the self-check (recovery in [0.85, 1.15], missed by no more than two standard errors, or unmeasured), so that it takes part in the robust verdict.</param>
 public sealed record SurrogateComponentReport(string Estimator, double Estimate, double? Recovery, bool Valid);
 

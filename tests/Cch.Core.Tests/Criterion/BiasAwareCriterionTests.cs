@@ -72,3 +72,47 @@ public sealed class BiasAwareCriterionTests
         Assert.All(best.EstimatorDeltas, d => Assert.True(d.Delta > 0));
     }
 }
+
+/// <summary>Order and extreme-level robustness of the criterion with the self-check.</summary>
+public sealed class CriterionInvarianceTests
+{
+    [Fact]
+    public void A_teachers_interval_and_verdict_do_not_depend_on_its_position()
+    {
+        // Each teacher's surrogate is seeded from its name, not its place among the --teacher options.
+        var example = Cch.Examples.GaussianExample.Create(1000, seed: 3);
+        var swapped = example.Data with { Teachers = [example.Data.Teachers[1], example.Data.Teachers[0]] };
+        var a = CchCriterion.Evaluate(example.Data, new CriterionOptions { Seed = 3 });
+        var b = CchCriterion.Evaluate(swapped, new CriterionOptions { Seed = 3 });
+        foreach (var t in a.Teachers)
+        {
+            var u = b.Teachers.Single(x => x.Name == t.Name);
+            Assert.Equal(t.Delta, u.Delta);
+            Assert.Equal(t.TeacherStudent.Value, u.TeacherStudent.Value);
+            Assert.Equal((t.Verdict, t.Reason), (u.Verdict, u.Reason));
+        }
+    }
+
+    [Fact]
+    public void Two_half_samples_at_an_extreme_level_give_an_interval_not_a_crash()
+    {
+        // ν = 1 at p = 0.99995: MathNet's t quantile does not converge there; the Cauchy closed form does.
+        var example = Cch.Examples.GaussianExample.Create(500, seed: 1);
+        var result = CchCriterion.Evaluate(example.Data, new CriterionOptions { Replicates = 2, ConfidenceLevel = 0.9999, Seed = 1 });
+        Assert.All(result.Teachers, t => Assert.True(double.IsFinite(t.Delta.CiLow) && double.IsFinite(t.Delta.CiHigh)));
+    }
+
+    [Theory]
+    [InlineData(1.0, 0.99995)]
+    [InlineData(1.0, 0.3)]
+    [InlineData(2.0, 0.975)]
+    [InlineData(2.0, 0.001)]
+    public void Student_t_quantiles_have_their_closed_forms(double nu, double p)
+    {
+        // Cauchy: tan(π(p − ½)); ν = 2: (2p − 1)/√(2p(1 − p)). Checked through the CDF as well.
+        var q = Cch.Internal.StudentTQuantile.Of(nu, p);
+        var expected = nu == 1 ? Math.Tan(Math.PI * (p - 0.5)) : (2 * p - 1) / Math.Sqrt(2 * p * (1 - p));
+        Assert.Equal(expected, q, 9);
+        Assert.Equal(p, MathNet.Numerics.Distributions.StudentT.CDF(0, 1, nu, q), 9);
+    }
+}

@@ -32,7 +32,7 @@ internal static class PairedComparison
         if (b == 1)
             return new PairedDifference(metric, higherIsBetter, mean, mean, mean, d, noKdMean, kdMean);
 
-        var half = StudentT.InvCDF(0, 1, b - 1, (1 + level) / 2) * StandardError(d, mean);
+        var half = Cch.Internal.StudentTQuantile.Of(b - 1, (1 + level) / 2) * StandardError(d, mean);
         return new PairedDifference(metric, higherIsBetter, mean, mean - half, mean + half, d, noKdMean, kdMean);
     }
 
@@ -66,10 +66,10 @@ internal static class PairedComparison
         if (!(se > 1e-12 * Math.Max(1, Math.Abs(mean)))) return KdOutcome.Undetermined;
 
         var e = difference.HigherIsBetter ? mean : -mean;
-        var twoSided = StudentT.InvCDF(0, 1, b - 1, 1 - alpha / 2) * se;
+        var twoSided = Cch.Internal.StudentTQuantile.Of(b - 1, 1 - alpha / 2) * se;
         if (e - twoSided > 0 && e >= minEffect) return KdOutcome.KdHelps;
         if (e + twoSided < 0 && e <= -minEffect) return KdOutcome.KdHurts;
-        var oneSided = StudentT.InvCDF(0, 1, b - 1, 1 - alpha) * se;
+        var oneSided = Cch.Internal.StudentTQuantile.Of(b - 1, 1 - alpha) * se;
         if (e - oneSided > -minEffect && e + oneSided < minEffect) return KdOutcome.Equivalent;
         return KdOutcome.Undetermined;
     }

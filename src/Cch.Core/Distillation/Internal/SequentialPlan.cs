@@ -58,7 +58,7 @@ internal sealed record SequentialPlan(int First, int Step, int Cap, bool Auto)
         var mean = d.Average();
         if (d.Count < 2) return (mean, mean);
         var ss = d.Sum(x => (x - mean) * (x - mean));
-        var half = StudentT.InvCDF(0, 1, d.Count - 1, 1 - alphaPerLook) * Math.Sqrt(ss / (d.Count - 1) / d.Count);
+        var half = Cch.Internal.StudentTQuantile.Of(d.Count - 1, 1 - alphaPerLook) * Math.Sqrt(ss / (d.Count - 1) / d.Count);
         return (mean - half, mean + half);
     }
 }
