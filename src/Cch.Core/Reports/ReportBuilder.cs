@@ -255,7 +255,9 @@ public static class ReportBuilder
     /// largest component may be another one than on the data), not the component that won on the data.
     /// </summary>
     private static string Checked(MutualInformationResult r) =>
-        r.Estimator.IndexOf(" = ", StringComparison.Ordinal) is var i and >= 0 ? r.Estimator[..i] : r.Estimator;
+        r.Estimator.StartsWith("max(", StringComparison.Ordinal) && r.Estimator.IndexOf(") = ", StringComparison.Ordinal) is var i and >= 0
+            ? r.Estimator[..(i + 1)]
+            : r.Estimator;
 
     /// <summary>One sentence on why a teacher's verdict is inconclusive, or <c>null</c> when it is decided or only sampling blocks it.</summary>
     private static string? ReasonWarning(TeacherAssessment t) => t.Reason switch

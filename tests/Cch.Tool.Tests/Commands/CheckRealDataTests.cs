@@ -77,6 +77,9 @@ public sealed class CheckRealDataTests
         Assert.Equal(4, report.Inputs.Count);
         Assert.All(report.Inputs, i => Assert.Equal(Sha256(i.Path), i.Sha256));
         Assert.All(report.Teachers, t => Assert.InRange(t.MiStudentLabel.Estimate, 0, Math.Log(3)));
+        // The self-check warnings name the whole estimator, parentheses and "N = 150" included.
+        Assert.Contains(report.Warnings, w => w.Contains("columns; N = 150)) recovers"));
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("; N)"));
     }
 
     [Fact]
