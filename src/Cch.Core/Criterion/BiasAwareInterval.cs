@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.RootFinding;
 
 namespace Cch.Criterion;
@@ -27,8 +26,8 @@ public static class BiasAwareInterval
         if (!(level > 0 && level < 1))
             throw new ArgumentOutOfRangeException(nameof(level), level, "The level must lie in (0, 1).");
         var t = biasOverStandardError;
-        double Cdf(double x) => degreesOfFreedom is { } nu ? StudentT.CDF(0, 1, nu, x) : Normal.CDF(0, 1, x);
-        double Quantile(double p) => degreesOfFreedom is { } nu ? Internal.StudentTQuantile.Of(nu, p) : Normal.InvCDF(0, 1, p);
+        double Cdf(double x) => PivotDistribution.Cdf(degreesOfFreedom, x);
+        double Quantile(double p) => PivotDistribution.Quantile(degreesOfFreedom, p);
         // Coverage F(c − t) − F(−c − t) rises in c from 0; it reaches the level between the one-sided
         // quantile + t and the two-sided quantile + t.
         var low = t + Quantile(level);

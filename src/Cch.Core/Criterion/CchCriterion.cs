@@ -68,23 +68,22 @@ public static class CchCriterion
             intervalTime += outcome.IntervalTime;
         }
 
+        // Self-check: one surrogate per term (label: a stream from the run's seed; teacher: from its name).
+        var checks = new Dictionary<TermEstimator, SurrogateRecovery?>();
         if (options.SelfCheck)
         {
-            // Surrogate seeds: one stream per term, derived from the run's seed.
-            var labelCheck = SurrogateCheck.Label(selection, data.Student, data.Label, outcomes[label].Full.Value, unchecked(options.Seed * 7919 + 1), cancellationToken);
+            checks[label] = SurrogateCheck.Label(selection, data.Student, data.Label, outcomes[label].Full.Value, unchecked(options.Seed * 7919 + 1), cancellationToken);
             Step("self-check");
-            outcomes[label] = outcomes[label] with { Result = outcomes[label].Result with { Surrogate = labelCheck is null ? null : labelCheck with { StandardError = outcomes[label].Result.StandardError } } };
             for (var i = 0; i < pairs.Count; i++)
             {
-                var check = SurrogateCheck.Pair(selection, teachers[i], data.Student, outcomes[pairs[i]].Full.Value, TeacherSeed(options.Seed, teachers[i].Name), cancellationToken);
+                checks[pairs[i]] = SurrogateCheck.Pair(selection, teachers[i], data.Student, outcomes[pairs[i]].Full.Value, TeacherSeed(options.Seed, teachers[i].Name), cancellationToken);
                 Step("self-check");
-                outcomes[pairs[i]] = outcomes[pairs[i]] with { Result = outcomes[pairs[i]].Result with { Surrogate = check is null ? null : check with { StandardError = outcomes[pairs[i]].Result.StandardError } } };
             }
         }
 
         // Bias-aware intervals: each term's own, from its self-check.
         foreach (var term in outcomes.Keys.ToList())
-            outcomes[term] = WithBiasBound(outcomes[term], options.ConfidenceLevel);
+            outcomes[term] = WithSelfCheck(outcomes[term], checks.GetValueOrDefault(term), options.ConfidenceLevel);
 
         var labelOutcome = outcomes[label];
         var subsetRows = halfSampled.Count > 0 ? n / 2 : 0;
@@ -148,17 +147,19 @@ public static class CchCriterion
     }
 
     /// <summary>
-    /// The term's interval widened for the bias its self-check measured (<see cref="SurrogateRecovery.BiasBound"/>,
-    /// <see cref="BiasAwareInterval"/>); unchanged, apart from recording the sampling interval, without a self-check.
+    /// The term with its self-check attached (with the term's SE, <see cref="SurrogateRecovery.StandardError"/>)
+    /// and its interval widened for the bias it measured (<see cref="SurrogateRecovery.BiasBound"/>,
+    /// <see cref="BiasAwareInterval"/>); without a check only the sampling interval is recorded.
     /// </summary>
-    private static TermOutcome WithBiasBound(TermOutcome outcome, double level)
+    private static TermOutcome WithSelfCheck(TermOutcome outcome, SurrogateRecovery? check, double level)
     {
         var r = outcome.Result;
-        if (r.Surrogate is not { } surrogate) return outcome with { Result = r with { SamplingInterval = r.Value } };
+        if (check is null) return outcome with { Result = r with { SamplingInterval = r.Value } };
+        var surrogate = check with { StandardError = r.StandardError };
         var bound = surrogate.BiasBound(r.Value.Estimate);
         double? dof = outcome.Replicates is { Length: var b } ? b - 1 : null;
         var value = BiasAwareInterval.Of(r.Value.Estimate, r.StandardError, bound, level, dof);
-        return outcome with { Result = r with { Value = value, SamplingInterval = r.Value, BiasBound = bound } };
+        return outcome with { Result = r with { Value = value, SamplingInterval = r.Value, BiasBound = bound, Surrogate = surrogate } };
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 
 namespace Cch.Criterion;
 
@@ -48,8 +47,8 @@ public sealed record DeltaDistribution(double Estimate, double StandardError, do
         if (slack >= 0) return 0.5;
         if (!(StandardError > 0)) return 0;
         var x = slack / StandardError;
-        return Math.Min(0.5, DegreesOfFreedom is { } nu ? StudentT.CDF(0, 1, nu, x) : Normal.CDF(0, 1, x));
+        return Math.Min(0.5, PivotDistribution.Cdf(DegreesOfFreedom, x));
     }
 
-    private double Quantile(double p) => DegreesOfFreedom is { } nu ? Internal.StudentTQuantile.Of(nu, p) : Normal.InvCDF(0, 1, p);
+    private double Quantile(double p) => PivotDistribution.Quantile(DegreesOfFreedom, p);
 }
