@@ -15,4 +15,5 @@ namespace Cch.Reports;
 [JsonSerializable(typeof(CchReport))]
 [JsonSerializable(typeof(MutualInformationReport))]
 [JsonSerializable(typeof(CchConfig))]
+[JsonSerializable(typeof(Reproduction.ReproductionReport))]
 public sealed partial class CchJsonContext : JsonSerializerContext;

@@ -23,6 +23,14 @@ public static class ReportWriter
     /// <summary>The <c>mi</c> document as indented camelCase JSON (schema <c>schemas/cch-mi.schema.json</c>).</summary>
     public static string ToJson(MutualInformationReport report) => JsonSerializer.Serialize(report, Readable.MutualInformationReport);
 
+    /// <summary>The <c>reproduce</c> report as indented camelCase JSON.</summary>
+    public static string ToJson(Reproduction.ReproductionReport report) => JsonSerializer.Serialize(report, Readable.ReproductionReport);
+
+    /// <summary>Parses a report written by <see cref="ToJson(Reproduction.ReproductionReport)"/>.</summary>
+    /// <exception cref="JsonException">The text is not a reproduce report.</exception>
+    public static Reproduction.ReproductionReport ReproductionFromJson(string json) =>
+        JsonSerializer.Deserialize(json, CchJsonContext.Default.ReproductionReport) ?? throw new JsonException("The report is empty.");
+
     /// <summary>
     /// Checks that <paramref name="path"/> can take a report before any work is done: it must name a
     /// regular file (or nothing yet), not a directory, device, FIFO or socket; a symbolic link is

@@ -1,0 +1,79 @@
+using Cch.Reproduction;
+
+namespace Cch.Configuration;
+
+/// <summary>Validated settings of <c>dotnet cch reproduce</c>.</summary>
+public sealed record ReproductionSettings
+{
+    /// <summary>The experiment's command-line name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The experiment.</summary>
+    public required ReproductionExperiment Experiment { get; init; }
+
+    /// <summary>Options passed to the experiment.</summary>
+    public required ReproductionOptions Options { get; init; }
+
+    /// <summary>What to print on standard output.</summary>
+    public ReportFormat Format { get; init; } = ReportFormat.Text;
+
+    /// <summary>Full path of the JSON report, or <c>null</c>.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>Validates the command line.</summary>
+    /// <param name="experiment">The experiment's name.</param>
+    /// <param name="quick"><c>--quick</c>.</param>
+    /// <param name="seed"><c>--seed</c> (default 0).</param>
+    /// <param name="seeds"><c>--seeds</c>, ≥ 2 when given.</param>
+    /// <param name="threads"><c>--threads</c>, ≥ 1 when given.</param>
+    /// <param name="data"><c>--data</c>: the folder with the datasets.</param>
+    /// <param name="format"><c>--format</c>: text, json or markdown.</param>
+    /// <param name="report"><c>--report</c>.</param>
+    /// <param name="workingDirectory">Relative paths are resolved against it.</param>
+    /// <param name="dataFromEnvironment"><c>$CCH_DATA</c>, used when <paramref name="data"/> is absent.</param>
+    /// <exception cref="CchInputException">An unknown experiment, a value out of range, or a missing data folder.</exception>
+    public static ReproductionSettings From(
+        string experiment, bool quick, int? seed, int? seeds, int? threads, string? data, string? format, string? report, string workingDirectory, string? dataFromEnvironment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        if (!ReproductionRunner.Names.TryGetValue(experiment.Trim(), out var which))
+            throw new CchInputException($"reproduce: unknown experiment '{experiment}'; expected one of {string.Join(", ", ReproductionRunner.Names.Keys)}.");
+        if (seeds is < 2)
+            throw new CchInputException($"--seeds {seeds}: at least 2 training seeds are needed for an interval of the KD effect.");
+        if (threads is < 1)
+            throw new CchInputException($"--threads {threads}: expected at least 1.");
+        var fmt = SettingRules.Choice(format, ("--format", null), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown));
+
+        string? directory = null;
+        if (ReproductionRunner.NeedsData(which))
+        {
+            var candidate = data ?? dataFromEnvironment;
+            var source = data is not null ? "--data" : dataFromEnvironment is not null ? "$CCH_DATA" : null;
+            if (candidate is null)
+            {
+                var shared = Path.GetFullPath(Path.Combine(workingDirectory, "..", "shared", "data"));
+                if (!Directory.Exists(shared))
+                    throw new CchInputException($"reproduce {experiment.Trim()} reads real datasets: give --data FOLDER (the folder with mnist.parquet, handwritten.parquet and breast_tcga_*.parquet), or set CCH_DATA.");
+                candidate = shared;
+                source = "../shared/data";
+            }
+
+            directory = Path.GetFullPath(candidate, workingDirectory);
+            if (!Directory.Exists(directory))
+                throw new CchInputException($"{source} '{candidate}': no such folder.", file: directory);
+        }
+        else if (data is not null)
+        {
+            throw new CchInputException($"reproduce {experiment.Trim()} generates its own data; drop --data.");
+        }
+
+        return new ReproductionSettings
+        {
+            Name = experiment.Trim(),
+            Experiment = which,
+            Options = new ReproductionOptions { Seed = seed ?? 0, Quick = quick, Seeds = seeds, Threads = threads ?? 1, DataDirectory = directory },
+            Format = fmt,
+            ReportPath = report is null ? null : Reports.ReportWriter.PrepareTarget(Path.GetFullPath(report, workingDirectory)),
+        };
+    }
+}

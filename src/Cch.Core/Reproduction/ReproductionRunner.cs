@@ -1,0 +1,38 @@
+using Cch.Reproduction.Gaussian;
+using Cch.Reproduction.Mnist;
+using Cch.Reproduction.Noise;
+
+namespace Cch.Reproduction;
+
+/// <summary>Runs one <c>dotnet cch reproduce</c> experiment; every front end goes through here.</summary>
+public static class ReproductionRunner
+{
+    /// <summary>The experiments by their command-line names.</summary>
+    public static IReadOnlyDictionary<string, ReproductionExperiment> Names { get; } = new Dictionary<string, ReproductionExperiment>(StringComparer.Ordinal)
+    {
+        ["gaussian"] = ReproductionExperiment.Gaussian,
+        ["mnist"] = ReproductionExperiment.Mnist,
+        ["mnist-student-blur"] = ReproductionExperiment.MnistStudentBlur,
+        ["noise"] = ReproductionExperiment.Noise,
+    };
+
+    /// <summary>Whether <paramref name="experiment"/> reads files from <see cref="ReproductionOptions.DataDirectory"/>.</summary>
+    public static bool NeedsData(ReproductionExperiment experiment) => experiment != ReproductionExperiment.Gaussian;
+
+    /// <summary>Runs <paramref name="experiment"/>.</summary>
+    /// <exception cref="CchInputException">Missing or unreadable data, or an option out of range.</exception>
+    /// <exception cref="Neural.TorchUnavailableException">An experiment that trains cannot load libtorch.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ReproductionReport Run(ReproductionExperiment experiment, ReproductionOptions options, IProgress<ReproductionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return experiment switch
+        {
+            ReproductionExperiment.Gaussian => GaussianReproduction.Run(options, progress, cancellationToken),
+            ReproductionExperiment.Mnist => MnistReproduction.Run(options, studentBlur: false, progress, cancellationToken),
+            ReproductionExperiment.MnistStudentBlur => MnistReproduction.Run(options, studentBlur: true, progress, cancellationToken),
+            ReproductionExperiment.Noise => NoiseReproduction.Run(options, progress, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(experiment)),
+        };
+    }
+}
