@@ -71,18 +71,29 @@ public static class ReproductionMarkdown
         return sb.ToString();
     }
 
-    /// <summary>Where Δ (exact and estimated) and the KD effect change sign, in one sentence.</summary>
+    /// <summary>
+    /// Where Δ (exact and estimated) and the KD effect change sign, and where the verdict and the measured outcome are
+    /// decided each way, in one sentence.
+    /// </summary>
     public static string BoundaryLine(ReproductionReport report, ReproductionBoundary boundary)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(boundary);
-        static string At(double? x) => x is { } v ? $"at {Number(v)}" : "nowhere in the sweep";
         var parts = new List<string>();
         if (boundary.ClosedForm is not null || report.Series.Any(s => s.Points.Any(p => p.ClosedForm is not null)))
-            parts.Add($"exact Δ crosses 0 {At(boundary.ClosedForm)}");
-        parts.Add($"estimated Δ crosses 0 {At(boundary.Estimated)}");
-        parts.Add($"the KD effect changes sign {At(boundary.KdEffect)}");
+            parts.Add($"exact Δ crosses 0 {At(boundary.ClosedForm, "nowhere in the sweep")}");
+        parts.Add($"estimated Δ crosses 0 {At(boundary.Estimated, "nowhere in the sweep (or more than once)")}");
+        parts.Add($"verdict pass {Range(boundary.Pass)}, fail {Range(boundary.Fail)}");
+        if (report.Series.Any(s => s.Points.Any(p => p.KdEffect is not null)))
+        {
+            parts.Add($"the measured KD effect changes sign {At(boundary.KdEffect, "nowhere in the sweep (or more than once)")}");
+            parts.Add($"KD measurably helps {Range(boundary.KdHelps)}, hurts {Range(boundary.KdHurts)}");
+        }
+
         return $"Boundaries ({report.Parameter}): {string.Join("; ", parts)}.";
+
+        static string At(double? x, string otherwise) => x is { } v ? $"at {Number(v)}" : otherwise;
+        static string Range(ParameterRange? r) => r is null ? "nowhere" : r.Count == 1 ? $"at {Number(r.Min)}" : $"at {r.Count} points in {Number(r.Min)}–{Number(r.Max)}";
     }
 
     /// <summary>The verdict, with the reason when inconclusive.</summary>

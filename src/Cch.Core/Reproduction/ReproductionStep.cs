@@ -56,9 +56,20 @@ public static class ReproductionStep
     /// </summary>
     public static ReproductionPoint WithVerification(ReproductionPoint point, VerificationResult verification)
     {
-        ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(verification);
-        var primary = verification.Differences.First(d => d.Metric == verification.PrimaryMetric);
+        return WithEffect(point, verification.Differences.First(d => d.Metric == verification.PrimaryMetric), verification.Outcome);
+    }
+
+    /// <summary>
+    /// Adds a measured effect to <paramref name="point"/>: <paramref name="primary"/>'s paired difference KD − no KD
+    /// signed so that positive means KD helped (higher-is-better metrics as they are, lower-is-better ones negated),
+    /// both arms' means as measures, <paramref name="outcome"/>, the number of seeds and the agreement with the verdict
+    /// (<see cref="AgreementRule"/>).
+    /// </summary>
+    public static ReproductionPoint WithEffect(ReproductionPoint point, PairedDifference primary, KdOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(primary);
         var effect = primary.HigherIsBetter
             ? new IntervalEstimate(primary.Mean, primary.CiLow, primary.CiHigh)
             : new IntervalEstimate(-primary.Mean, -primary.CiHigh, -primary.CiLow);
@@ -70,9 +81,9 @@ public static class ReproductionStep
         return point with
         {
             KdEffect = effect,
-            Outcome = verification.Outcome,
-            Agreement = AgreementRule.Of(point.Verdict, verification.Outcome),
-            Seeds = verification.Seeds.Count,
+            Outcome = outcome,
+            Agreement = AgreementRule.Of(point.Verdict, outcome),
+            Seeds = primary.PerSeed.Count,
             Measures = measures,
         };
     }

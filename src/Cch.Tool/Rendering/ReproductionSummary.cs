@@ -21,11 +21,11 @@ internal static class ReproductionSummary
             var measured = series.Points.Any(p => p.KdEffect is not null);
             table.AddColumn(new TableColumn(Markup.Escape(report.Parameter)).RightAligned());
             if (closed) table.AddColumn(new TableColumn("exact Δ").RightAligned());
-            table.AddColumn("Δ [interval]");
+            table.AddColumn(Markup.Escape("Δ [interval]"));
             table.AddColumn("verdict");
             if (measured)
             {
-                table.AddColumn("KD effect [interval]");
+                table.AddColumn(Markup.Escape("KD effect [interval]"));
                 table.AddColumn("measured");
                 table.AddColumn("agreement");
             }
