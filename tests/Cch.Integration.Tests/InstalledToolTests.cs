@@ -51,6 +51,18 @@ public sealed class InstalledToolTests(PackedCch packed)
     }
 
     [Fact]
+    public void The_installed_tool_finds_skia_and_writes_the_html_report()
+    {
+        using var dir = new TempFolder();
+        var page = dir.File("report.html");
+
+        var run = Shell.Run(packed.Tool, dir.Path, packed.Environment, "check", "--example", "gaussian", "--replicates", "4", "--html", page);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(page), "<svg ").Count);
+    }
+
+    [Fact]
     public void The_installed_tool_finds_onnx_runtime_and_encodes()
     {
         using var dir = new TempFolder();

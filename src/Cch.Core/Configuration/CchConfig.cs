@@ -68,7 +68,10 @@ public sealed record CchConfig
     /// <summary>Report path (<c>--report</c>).</summary>
     public string? Report { get; init; }
 
-    /// <summary><c>text</c>, <c>json</c> or <c>markdown</c> (<c>--format</c>).</summary>
+    /// <summary>HTML report path (<c>--html</c>).</summary>
+    public string? Html { get; init; }
+
+    /// <summary><c>text</c>, <c>json</c>, <c>markdown</c> or <c>html</c> (<c>--format</c>).</summary>
     public string? Format { get; init; }
 
     /// <summary>Blur the student as images with this σ in pixels (<c>--student-blur</c>); needs <see cref="ImageShape"/>.</summary>
@@ -174,6 +177,7 @@ public sealed record CchConfig
         SelfCheck = SelfCheck ?? fallback.SelfCheck,
         FailOn = FailOn ?? fallback.FailOn,
         Report = Report ?? fallback.Report,
+        Html = Html ?? fallback.Html,
         Format = Format ?? fallback.Format,
         StudentBlur = StudentBlur ?? fallback.StudentBlur,
         ImageShape = ImageShape ?? fallback.ImageShape,
@@ -205,7 +209,7 @@ public sealed record CchConfig
 
     /// <summary>
     /// Makes every path absolute against <paramref name="baseDirectory"/>: <see cref="Data"/>,
-    /// <see cref="Report"/> and the PATH part of each column spec.
+    /// <see cref="Report"/>, <see cref="Html"/> and the PATH part of each column spec.
     /// </summary>
     public CchConfig WithPathsRelativeTo(string baseDirectory)
     {
@@ -221,6 +225,7 @@ public sealed record CchConfig
         {
             Data = Full(Data),
             Report = Full(Report),
+            Html = Full(Html),
             Teachers = Teachers?.Select(t => Spec(t)!).ToList(),
             TeacherLogits = TeacherLogits?.Select(t => Spec(t)!).ToList(),
             Student = Spec(Student),

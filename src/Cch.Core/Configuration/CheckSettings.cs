@@ -25,6 +25,9 @@ public sealed record CheckSettings
     /// <summary>Absolute report path, or <c>null</c> to write none.</summary>
     public string? ReportPath { get; init; }
 
+    /// <summary>Absolute path of the HTML report (<c>--html</c>), or <c>null</c> to write none.</summary>
+    public string? HtmlPath { get; init; }
+
     /// <summary>What to print on standard output.</summary>
     public ReportFormat Format { get; init; } = ReportFormat.Text;
 
@@ -58,16 +61,23 @@ public sealed record CheckSettings
     }
 
     /// <summary>
-    /// Checks that the report path can take a report and is none of the run's inputs, before any work.
+    /// Checks that the report paths (<c>--report</c>, <c>--html</c>) can take a report, are none of the run's
+    /// inputs and differ from each other, before any work.
     /// </summary>
-    /// <returns>The settings with <see cref="ReportPath"/> made full (links followed); unchanged without a report.</returns>
-    /// <exception cref="CchInputException">The path cannot take a report or names an input.</exception>
+    /// <returns>The settings with <see cref="ReportPath"/> and <see cref="HtmlPath"/> made full (links followed); unchanged without reports.</returns>
+    /// <exception cref="CchInputException">A path cannot take a report, names an input, or both name the same file.</exception>
     public CheckSettings WithPreparedReport()
     {
-        if (ReportPath is null) return this;
-        var target = Reports.ReportWriter.PrepareTarget(ReportPath);
-        Internal.AtomicFile.RefuseInputs(target, FilesRead(), "--report");
-        return this with { ReportPath = target };
+        var report = ReportPath is null ? null : Reports.ReportWriter.PrepareTarget(ReportPath);
+        if (report is not null) Internal.AtomicFile.RefuseInputs(report, FilesRead(), "--report");
+        var html = HtmlPath is null ? null : Reports.ReportWriter.PrepareHtmlTarget(HtmlPath);
+        if (html is not null)
+        {
+            Internal.AtomicFile.RefuseInputs(html, FilesRead(), "--html");
+            if (report is not null) Internal.AtomicFile.RefuseSameTarget(report, "--report", html, "--html");
+        }
+
+        return this with { ReportPath = report, HtmlPath = html };
     }
 
     /// <summary>Validates <paramref name="config"/> (paths already absolute) into settings.</summary>
@@ -169,6 +179,9 @@ public sealed record CheckSettings
         if (config.Report is { } report && (report.Length == 0 || report.EndsWith(Path.DirectorySeparatorChar) || report.EndsWith(Path.AltDirectorySeparatorChar)))
             throw names.Error("report", "report", $"'{report}' names no file; expected a file path such as cch-report.json");
 
+        if (config.Html is { } html && (html.Length == 0 || html.EndsWith(Path.DirectorySeparatorChar) || html.EndsWith(Path.AltDirectorySeparatorChar)))
+            throw names.Error("html", "html", $"'{html}' names no file; expected a file path such as cch-report.html");
+
         if (config.EncoderBatchSize is < 1) throw names.Error("encoder-batch-size", "encoderBatchSize", $"{config.EncoderBatchSize}: expected at least 1 row per inference call");
         if (config.InputScale is { } scale && !(double.IsFinite(scale) && scale != 0)) throw names.Error("input-scale", "inputScale", "must be a finite, non-zero factor, e.g. 0.00392156862745098 for 1/255");
         if (config.Threads is < 1) throw names.Error("threads", "threads", $"{config.Threads}: expected at least 1");
@@ -183,7 +196,8 @@ public sealed record CheckSettings
             Criterion = criterion with { SelfCheck = config.SelfCheck ?? true },
             FailOn = SettingRules.Choice(config.FailOn, names.For("fail-on", "failOn"), FailOn.Fail, ("fail", FailOn.Fail), ("inconclusive", FailOn.Inconclusive)),
             ReportPath = config.Report,
-            Format = SettingRules.Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown)),
+            HtmlPath = config.Html,
+            Format = SettingRules.Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown), ("html", ReportFormat.Html)),
         };
     }
 

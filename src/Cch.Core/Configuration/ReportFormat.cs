@@ -1,6 +1,6 @@
 namespace Cch.Configuration;
 
-/// <summary>What <c>check</c> prints on standard output (<c>--format</c>).</summary>
+/// <summary>What <c>check</c>, <c>verify</c> and <c>reproduce</c> print on standard output (<c>--format</c>).</summary>
 public enum ReportFormat
 {
     /// <summary>A readable summary table.</summary>
@@ -11,4 +11,7 @@ public enum ReportFormat
 
     /// <summary>A Markdown summary (for CI job summaries and pull-request comments).</summary>
     Markdown,
+
+    /// <summary>The self-contained HTML page with plots (<see cref="Reports.Html.HtmlReport"/>, <see cref="Reports.Html.ReproductionHtml"/>).</summary>
+    Html,
 }

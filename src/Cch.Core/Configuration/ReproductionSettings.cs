@@ -20,6 +20,9 @@ public sealed record ReproductionSettings
     /// <summary>Full path of the JSON report, or <c>null</c>.</summary>
     public string? ReportPath { get; init; }
 
+    /// <summary>Full path of the HTML report (<c>--html</c>), or <c>null</c>.</summary>
+    public string? HtmlPath { get; init; }
+
     /// <summary>Validates the command line.</summary>
     /// <param name="experiment">The experiment's name.</param>
     /// <param name="quick"><c>--quick</c>.</param>
@@ -27,13 +30,14 @@ public sealed record ReproductionSettings
     /// <param name="seeds"><c>--seeds</c>, ≥ 2 when given.</param>
     /// <param name="threads"><c>--threads</c>, ≥ 1 when given.</param>
     /// <param name="data"><c>--data</c>: the folder with the datasets.</param>
-    /// <param name="format"><c>--format</c>: text, json or markdown.</param>
+    /// <param name="format"><c>--format</c>: text, json, markdown or html.</param>
     /// <param name="report"><c>--report</c>.</param>
+    /// <param name="html"><c>--html</c>.</param>
     /// <param name="workingDirectory">Relative paths are resolved against it.</param>
     /// <param name="dataFromEnvironment"><c>$CCH_DATA</c>, used when <paramref name="data"/> is absent.</param>
-    /// <exception cref="CchInputException">An unknown experiment, a value out of range, or a missing data folder.</exception>
+    /// <exception cref="CchInputException">An unknown experiment, a value out of range, a missing data folder, or a report path that cannot be written (checked before any work).</exception>
     public static ReproductionSettings From(
-        string experiment, bool quick, int? seed, int? seeds, int? threads, string? data, string? format, string? report, string workingDirectory, string? dataFromEnvironment)
+        string experiment, bool quick, int? seed, int? seeds, int? threads, string? data, string? format, string? report, string? html, string workingDirectory, string? dataFromEnvironment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         if (!ReproductionRunner.Names.TryGetValue(experiment.Trim(), out var which))
@@ -42,7 +46,7 @@ public sealed record ReproductionSettings
             throw new CchInputException($"--seeds {seeds}: at least 2 training seeds are needed for an interval of the KD effect.");
         if (threads is < 1)
             throw new CchInputException($"--threads {threads}: expected at least 1.");
-        var fmt = SettingRules.Choice(format, ("--format", null), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown));
+        var fmt = SettingRules.Choice(format, ("--format", null), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown), ("html", ReportFormat.Html));
 
         string? directory = null;
         if (ReproductionRunner.NeedsData(which))
@@ -67,13 +71,17 @@ public sealed record ReproductionSettings
             throw new CchInputException($"reproduce {experiment.Trim()} generates its own data; drop --data.");
         }
 
+        var reportPath = report is null ? null : Reports.ReportWriter.PrepareTarget(Path.GetFullPath(report, workingDirectory));
+        var htmlPath = html is null ? null : Reports.ReportWriter.PrepareHtmlTarget(Path.GetFullPath(html, workingDirectory));
+        if (reportPath is not null && htmlPath is not null) Internal.AtomicFile.RefuseSameTarget(reportPath, "--report", htmlPath, "--html");
         return new ReproductionSettings
         {
             Name = experiment.Trim(),
             Experiment = which,
             Options = new ReproductionOptions { Seed = seed ?? 0, Quick = quick, Seeds = seeds, Threads = threads ?? 1, DataDirectory = directory },
             Format = fmt,
-            ReportPath = report is null ? null : Reports.ReportWriter.PrepareTarget(Path.GetFullPath(report, workingDirectory)),
+            ReportPath = reportPath,
+            HtmlPath = htmlPath,
         };
     }
 }

@@ -91,11 +91,20 @@ internal static class AtomicFile
     /// <exception cref="CchInputException">The output names an input.</exception>
     public static void RefuseInputs(string target, IEnumerable<string> inputs, string option)
     {
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var input in inputs)
-            if (string.Equals(FollowLinks(Path.GetFullPath(input)), target, comparison))
+            if (string.Equals(FollowLinks(Path.GetFullPath(input)), target, PathComparison))
                 throw new CchInputException($"{option} names a file this run reads ({input}); write the output to a new file so the input is not replaced.", file: target);
     }
+
+    /// <summary>Refuses two outputs of one run (full paths from <see cref="PrepareTarget"/>) that are the same file, so one never replaces the other.</summary>
+    /// <exception cref="CchInputException">Both name the same file.</exception>
+    public static void RefuseSameTarget(string first, string firstOption, string second, string secondOption)
+    {
+        if (string.Equals(first, second, PathComparison))
+            throw new CchInputException($"{firstOption} and {secondOption} name the same file; give each output its own path.", file: first);
+    }
+
+    private static StringComparison PathComparison => OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     /// <summary>The final target of a symbolic link (which may not exist yet), or the path itself.</summary>
     private static string FollowLinks(string path)

@@ -41,6 +41,11 @@ public static class ReportWriter
     /// <exception cref="CchInputException">The path cannot take a report; the message says why.</exception>
     public static string PrepareTarget(string path) => AtomicFile.PrepareTarget(path, "report", "cch-report.json");
 
+    /// <summary>As <see cref="PrepareTarget(string)"/>, for the HTML report (<c>--html</c>); messages name it.</summary>
+    /// <returns>The full path that will be written (a symbolic link's final target).</returns>
+    /// <exception cref="CchInputException">The path cannot take the page; the message says why.</exception>
+    public static string PrepareHtmlTarget(string path) => AtomicFile.PrepareTarget(path, "HTML report", "cch-report.html");
+
     /// <summary>Parses a report written by <see cref="ToJson(CchReport)"/>.</summary>
     /// <exception cref="JsonException">The text is not a report.</exception>
     public static CchReport FromJson(string json) =>

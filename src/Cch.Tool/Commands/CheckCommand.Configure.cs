@@ -25,7 +25,8 @@ internal static partial class CheckCommand
     private static readonly Option<bool> NoSelfCheck = new("--no-self-check") { Description = "Skip the self-check on matched Gaussian surrogates (saves about one estimate per term; the intervals then cover sampling only, not the estimators' bias)." };
     private static readonly Option<string?> FailOn = new("--fail-on") { Description = "fail (default) or inconclusive: which verdicts exit with code 1." };
     private static readonly Option<string?> Report = new("--report", "-r") { Description = "Write the JSON report here (atomically)." };
-    private static readonly Option<string?> Format = new("--format", "-f") { Description = "What to print on standard output: text (default), json or markdown." };
+    private static readonly Option<string?> Html = new("--html") { Description = "Write a self-contained HTML report with plots here (atomically; no scripts or external resources)." };
+    private static readonly Option<string?> Format = new("--format", "-f") { Description = "What to print on standard output: text (default), json, markdown or html." };
     private static readonly Option<double?> StudentBlur = new("--student-blur") { Description = "Blur the student as images with a Gaussian of this σ in pixels (a degraded view; needs --image-shape)." };
     private static readonly Option<string?> ImageShape = new("--image-shape") { Description = "H,W of the student's row-major images, e.g. 28,28 for MNIST's 784 pixels." };
     private static readonly Option<bool> Verify = new("--verify") { Description = "Also train the student with and without distillation from each teacher and measure the held-out effect." };
@@ -69,7 +70,7 @@ internal static partial class CheckCommand
         var command = new Command(name, description);
         foreach (var option in new Option[]
                  {
-                     Config, Example, Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, Estimator, LabelEstimator, K, Seed, Margin, Confidence, Replicates, NoSelfCheck, FailOn, Report, Format,
+                     Config, Example, Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, Estimator, LabelEstimator, K, Seed, Margin, Confidence, Replicates, NoSelfCheck, FailOn, Report, Html, Format,
                      TestWhere, TeacherLogits, Hidden, LearningRate, BatchSize, MaxEpochs, Patience, Seeds, MinEffect, ParallelSeeds, Temperature, Lambda, ValidationFraction, TestFraction, Threads, Gate,
                      TeacherEncoder, StudentEncoder, Output, InputShape, InputScale, EncoderBatchSize,
                  })

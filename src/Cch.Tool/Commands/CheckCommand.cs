@@ -4,6 +4,7 @@ using Cch.Configuration;
 using Cch.Criterion;
 using Cch.Distillation;
 using Cch.Reports;
+using Cch.Reports.Html;
 using Cch.Tool.Rendering;
 using Spectre.Console;
 
@@ -16,35 +17,34 @@ internal static partial class CheckCommand
     {
         var settings = Resolve(parse, verify).WithPreparedReport();
         var outcome = await RunWithProgressAsync(settings, cancellationToken);
-        if (settings.ReportPath is not null)
-        {
-            try
-            {
-                ReportWriter.WriteAtomic(settings.ReportPath, ReportWriter.ToJson(outcome.Report));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CchInputException($"The report cannot be written: {e.Message}", file: settings.ReportPath, inner: e);
-            }
-        }
+        var report = outcome.Report;
+        var html = settings.HtmlPath is not null || settings.Format == ReportFormat.Html ? HtmlReport.Render(report) : null;
+        if (settings.ReportPath is not null) ReportOutputs.Write(settings.ReportPath, ReportWriter.ToJson(report), "report");
+        if (settings.HtmlPath is not null) ReportOutputs.Write(settings.HtmlPath, html!, "HTML report");
 
-        CommandRunner.WriteWarnings(outcome.Report.Warnings);
+        CommandRunner.WriteWarnings(report.Warnings);
 
         switch (settings.Format)
         {
             case ReportFormat.Json:
-                Console.Out.WriteLine(ReportWriter.ToJson(outcome.Report));
+                Console.Out.WriteLine(ReportWriter.ToJson(report));
                 break;
             case ReportFormat.Markdown:
-                Console.Out.Write(MarkdownReport.Render(outcome.Report));
+                Console.Out.Write(MarkdownReport.Render(report));
+                break;
+            case ReportFormat.Html:
+                Console.Out.Write(html);
                 break;
             default:
-                ConsoleSummary.Write(CommandRunner.Standard, outcome.Report);
+                ConsoleSummary.Write(CommandRunner.Standard, report);
                 break;
         }
 
+        ReportOutputs.AppendStepSummary(MarkdownReport.Render(report));
         if (settings.ReportPath is not null)
             Console.Error.WriteLine($"report: {settings.ReportPath}");
+        if (settings.HtmlPath is not null)
+            Console.Error.WriteLine($"html: {settings.HtmlPath}");
         return outcome.ExitCode;
     }
 
@@ -74,6 +74,7 @@ internal static partial class CheckCommand
             SelfCheck = parse.GetValue(NoSelfCheck) ? false : null,
             FailOn = parse.GetValue(FailOn),
             Report = parse.GetValue(Report),
+            Html = parse.GetValue(Html),
             Format = parse.GetValue(Format),
             StudentBlur = parse.GetValue(StudentBlur),
             ImageShape = parse.GetValue(ImageShape),
@@ -152,12 +153,14 @@ internal static partial class CheckCommand
     {
         if (!CommandRunner.Interactive)
         {
-            // Redirected: one line per finished training arm, so CI logs show where the time goes.
+            // Redirected: one line per finished training arm, so CI logs show where the time goes, and a
+            // heartbeat line every 10 s, so they never sit silent through a long estimate.
             var lines = new Progress<VerificationProgress>(p =>
             {
                 if (p.Finished) Console.Error.WriteLine($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds}: {p.Summary}");
             });
-            return await CheckRunner.RunAsync(settings, null, cancellationToken, lines);
+            using var heartbeat = new Heartbeat(Console.Error, Heartbeat.IntervalFromEnvironment(), settings.Example is null ? "reading input" : "generating the example");
+            return await CheckRunner.RunAsync(settings, heartbeat.Criterion(), cancellationToken, heartbeat.Verification(lines));
         }
 
         CheckOutcome? outcome = null;

@@ -13,7 +13,8 @@ internal static partial class ReproduceCommand
     private static readonly Option<int?> Threads = new("--threads") { Description = "libtorch threads for training (default 1; results are reproducible for a fixed count)." };
     private static readonly Option<string?> Data = new("--data", "-d") { Description = "Folder with the datasets (mnist.parquet, handwritten.parquet, breast_tcga_*.parquet); default $CCH_DATA, else ../shared/data when it exists. Not used by gaussian." };
     private static readonly Option<string?> Report = new("--report", "-r") { Description = "Write the JSON report here (atomically)." };
-    private static readonly Option<string?> Format = new("--format", "-f") { Description = "What to print on standard output: text (default), json or markdown." };
+    private static readonly Option<string?> Html = new("--html") { Description = "Write a self-contained HTML report with plots here (atomically; no scripts or external resources)." };
+    private static readonly Option<string?> Format = new("--format", "-f") { Description = "What to print on standard output: text (default), json, markdown or html." };
 
     /// <summary>Creates the <c>reproduce</c> command.</summary>
     public static Command Create()
@@ -22,7 +23,7 @@ internal static partial class ReproduceCommand
             "reproduce",
             "Run one of the CCH paper's experiments: degrade the teacher step by step and report, at each step, Δ with its interval and verdict beside the measured effect of distillation. Exit code 0, 2 on bad input.");
         command.Arguments.Add(Experiment);
-        foreach (var option in new Option[] { Quick, Seed, Seeds, Threads, Data, Report, Format })
+        foreach (var option in new Option[] { Quick, Seed, Seeds, Threads, Data, Report, Html, Format })
             command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;

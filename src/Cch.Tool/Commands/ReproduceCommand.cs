@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cch.Configuration;
 using Cch.Reports;
+using Cch.Reports.Html;
 using Cch.Reproduction;
 using Cch.Tool.Rendering;
 using Spectre.Console;
@@ -21,20 +22,13 @@ internal static partial class ReproduceCommand
             parse.GetValue(Data),
             parse.GetValue(Format),
             parse.GetValue(Report),
+            parse.GetValue(Html),
             Environment.CurrentDirectory,
             Environment.GetEnvironmentVariable("CCH_DATA"));
         var report = await RunWithProgressAsync(settings, cancellationToken);
-        if (settings.ReportPath is not null)
-        {
-            try
-            {
-                ReportWriter.WriteAtomic(settings.ReportPath, ReportWriter.ToJson(report));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CchInputException($"The report cannot be written: {e.Message}", file: settings.ReportPath, inner: e);
-            }
-        }
+        var html = settings.HtmlPath is not null || settings.Format == ReportFormat.Html ? ReproductionHtml.Render(report) : null;
+        if (settings.ReportPath is not null) ReportOutputs.Write(settings.ReportPath, ReportWriter.ToJson(report), "report");
+        if (settings.HtmlPath is not null) ReportOutputs.Write(settings.HtmlPath, html!, "HTML report");
 
         switch (settings.Format)
         {
@@ -44,13 +38,19 @@ internal static partial class ReproduceCommand
             case ReportFormat.Markdown:
                 Console.Out.Write(ReproductionMarkdown.Render(report));
                 break;
+            case ReportFormat.Html:
+                Console.Out.Write(html);
+                break;
             default:
                 ReproductionSummary.Write(CommandRunner.Standard, report);
                 break;
         }
 
+        ReportOutputs.AppendStepSummary(ReproductionMarkdown.Render(report));
         if (settings.ReportPath is not null)
             Console.Error.WriteLine($"report: {settings.ReportPath}");
+        if (settings.HtmlPath is not null)
+            Console.Error.WriteLine($"html: {settings.HtmlPath}");
         return (int)ExitCodes.Success;
     }
 
@@ -59,7 +59,8 @@ internal static partial class ReproduceCommand
         if (!CommandRunner.Interactive)
         {
             var lines = new Progress<ReproductionProgress>(p => Console.Error.WriteLine($"reproduce {settings.Name}: {p.Completed}/{p.Total} {p.Phase}"));
-            return await System.Threading.Tasks.Task.Run(() => ReproductionRunner.Run(settings.Experiment, settings.Options, lines, cancellationToken), cancellationToken);
+            using var heartbeat = new Heartbeat(Console.Error, Heartbeat.IntervalFromEnvironment(), $"reproduce {settings.Name}");
+            return await System.Threading.Tasks.Task.Run(() => ReproductionRunner.Run(settings.Experiment, settings.Options, heartbeat.Reproduction(lines), cancellationToken), cancellationToken);
         }
 
         ReproductionReport? report = null;
