@@ -6,7 +6,7 @@ namespace Cch.Tests.Configuration;
 public sealed class ReproductionSettingsTests
 {
     private static ReproductionSettings From(string experiment, int? seeds = null, int? threads = null, string? data = null, string? format = null, string? env = null, string? cwd = null) =>
-        ReproductionSettings.From(experiment, quick: false, seed: null, seeds, threads, data, format, report: null, cwd ?? Path.GetTempPath(), env);
+        ReproductionSettings.From(experiment, quick: false, seed: null, seeds, threads, data, format, report: null, html: null, cwd ?? Path.GetTempPath(), env);
 
     [Fact]
     public void Every_experiment_name_resolves()

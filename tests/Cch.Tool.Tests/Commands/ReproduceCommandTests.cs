@@ -11,8 +11,9 @@ public sealed class ReproduceCommandTests
     {
         using var dir = new TempFolder();
         var report = dir.File("out/reproduce.json");
+        var html = dir.File("out/reproduce.html");
 
-        var run = CchProcess.Run(dir.Path, "reproduce", "gaussian", "--quick", "--seeds", "2", "--format", "json", "--report", report);
+        var run = CchProcess.Run(dir.Path, "reproduce", "gaussian", "--quick", "--seeds", "2", "--format", "json", "--report", report, "--html", html);
 
         Assert.True(run.ExitCode == 0, run.StdErr + run.StdOut);
         SchemaAssert.Valid("cch-reproduce.schema.json", run.StdOut);
@@ -23,6 +24,10 @@ public sealed class ReproduceCommandTests
         var boundary = doc["series"]![0]!["boundary"]!["closedForm"]!.GetValue<double>();
         Assert.InRange(boundary, 0.2, 0.6); // interpolated between the sweep's points 0.2 and 0.4 … 0.6
         Assert.Contains("report:", run.StdErr);
+        // Two series × three plots (Δ, KD effect, KD effect against Δ), each an accessible inline SVG.
+        var page = File.ReadAllText(html);
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(page, "<svg [^>]*role=\"img\" aria-label=\""));
+        Assert.Contains("n = 2,000, p = 100", page);
     }
 
     [Fact]
