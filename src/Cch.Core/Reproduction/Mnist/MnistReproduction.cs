@@ -33,8 +33,8 @@ namespace Cch.Reproduction.Mnist;
 /// </remarks>
 public static class MnistReproduction
 {
-    /// <summary>Confidence level of the KD-effect interval; α = 1 − level for the outcome (as <c>--verify</c>'s default).</summary>
-    private const double ConfidenceLevel = 0.95;
+    /// <summary>Error rate α of the KD outcome; the KD-effect interval has level 1 − α (as <c>--verify</c>'s default).</summary>
+    private const double Alpha = 0.05;
 
     // Random streams of one run (SeedStreams; the student streams take the training seed options.Seed + s).
     private const int TestSplitStream = 1;
@@ -109,17 +109,14 @@ public static class MnistReproduction
         {
             var total = Seeds + Sigmas * (Seeds + 2);
             var studentView = MnistMView.Generate(selected, MnistCnn.Side, MnistCnn.Side, SeedStreams.Managed(options.Seed, BackgroundStream));
-            var noKd = new double[Seeds];
-            double[]? studentFeatures = null;
+            var noKd = new Trained[Seeds];
             TorchSession.Run(options.Threads, () =>
             {
                 using var student = MnistViewTensors.From(studentView, MnistMView.Channels, split);
                 for (var s = 0; s < Seeds; s++)
                 {
                     Step($"training the student without KD, seed {s + 1}/{Seeds}", total);
-                    var (accuracy, features) = TrainStudent(student, null, s, "student without KD", s == 0);
-                    noKd[s] = accuracy;
-                    studentFeatures ??= features;
+                    noKd[s] = TrainStudent(student, null, s, "student without KD", s == 0);
                 }
 
                 return 0;
@@ -130,27 +127,27 @@ public static class MnistReproduction
             {
                 var at = $"σ = {Format(sigma)}";
                 var teacherView = GaussianBlur.Apply(selected, new ImageBlur(sigma, MnistCnn.Side, MnistCnn.Side));
-                var kd = new double[Seeds];
-                var (teacherAccuracy, teacherFeatures) = TorchSession.Run(options.Threads, () =>
+                var kd = new Trained[Seeds];
+                var teacherTrained = TorchSession.Run(options.Threads, () =>
                 {
                     using var teacher = MnistViewTensors.From(teacherView, 1, split);
                     Step($"{at}: training the teacher", total);
-                    var (accuracy, features, logits) = TrainTeacher(teacher, at);
+                    var (trained, logits) = TrainTeacher(teacher, at);
                     using (logits)
                     {
                         using var student = MnistViewTensors.From(studentView, MnistMView.Channels, split);
                         for (var s = 0; s < Seeds; s++)
                         {
                             Step($"{at}: training the student with KD, seed {s + 1}/{Seeds}", total);
-                            kd[s] = TrainStudent(student, logits, s, $"student with KD ({at})", false).Accuracy;
+                            kd[s] = TrainStudent(student, logits, s, $"student with KD ({at})", false);
                         }
                     }
 
-                    return (accuracy, features);
+                    return trained;
                 });
 
                 Step($"{at}: estimating Δ", total);
-                points.Add(Point(sigma, teacherFeatures, studentFeatures!, teacherAccuracy, kd, noKd));
+                points.Add(Point(sigma, teacherTrained, noKd[0].Features!, kd, noKd));
             }
 
             Done(total);
@@ -162,7 +159,7 @@ public static class MnistReproduction
         {
             var total = 1 + Sigmas * (2 * Seeds + 1);
             var points = new List<ReproductionPoint>();
-            var (teacherAccuracy, teacherFeatures, teacherLogits) = TorchSession.Run(options.Threads, () =>
+            var (teacherTrained, teacherLogits) = TorchSession.Run(options.Threads, () =>
             {
                 using var teacher = MnistViewTensors.From(selected, 1, split);
                 Step("training the teacher on clean digits", total);
@@ -175,27 +172,24 @@ public static class MnistReproduction
                 {
                     var at = $"σ = {Format(sigma)}";
                     var studentView = GaussianBlur.Apply(selected, new ImageBlur(sigma, MnistCnn.Side, MnistCnn.Side));
-                    var noKd = new double[Seeds];
-                    var kd = new double[Seeds];
-                    var studentFeatures = TorchSession.Run(options.Threads, () =>
+                    var noKd = new Trained[Seeds];
+                    var kd = new Trained[Seeds];
+                    TorchSession.Run(options.Threads, () =>
                     {
                         using var student = MnistViewTensors.From(studentView, 1, split);
-                        double[]? features = null;
                         for (var s = 0; s < Seeds; s++)
                         {
                             Step($"{at}: training the student without KD, seed {s + 1}/{Seeds}", total);
-                            var plain = TrainStudent(student, null, s, $"student without KD ({at})", s == 0);
-                            noKd[s] = plain.Accuracy;
-                            features ??= plain.Features;
+                            noKd[s] = TrainStudent(student, null, s, $"student without KD ({at})", s == 0);
                             Step($"{at}: training the student with KD, seed {s + 1}/{Seeds}", total);
-                            kd[s] = TrainStudent(student, teacherLogits, s, $"student with KD ({at})", false).Accuracy;
+                            kd[s] = TrainStudent(student, teacherLogits, s, $"student with KD ({at})", false);
                         }
 
-                        return features!;
+                        return 0;
                     });
 
                     Step($"{at}: estimating Δ", total);
-                    points.Add(Point(sigma, teacherFeatures, studentFeatures, teacherAccuracy, kd, noKd));
+                    points.Add(Point(sigma, teacherTrained, noKd[0].Features!, kd, noKd));
                 }
             }
 
@@ -203,42 +197,52 @@ public static class MnistReproduction
             return points;
         }
 
-        /// <summary>Trains the teacher (same initial weights and batch order whatever its view); returns its test accuracy, test features and logits on the fit rows.</summary>
-        private (double Accuracy, double[] Features, Tensor Logits) TrainTeacher(MnistViewTensors view, string what)
+        /// <summary>Trains the teacher (same initial weights and batch order whatever its view); returns it trained (with its test features) and its logits on the fit rows.</summary>
+        private (Trained Teacher, Tensor Logits) TrainTeacher(MnistViewTensors view, string what)
         {
             using var model = MnistTraining.Create(view.Channels, settings.Architecture, SeedStreams.Torch(options.Seed, TeacherInitStream));
-            MnistTraining.Train(model, view, split, null, settings, SeedStreams.Managed(options.Seed, TeacherBatchStream), $"teacher ({what})", ct);
-            return (MnistTraining.Accuracy(model, view.Test, split.TestClasses), MnistTraining.Features(model, view.Test), MnistTraining.Logits(model, view.Fit));
+            var outcome = MnistTraining.Train(model, view, split, null, settings, SeedStreams.Managed(options.Seed, TeacherBatchStream), $"teacher ({what})", ct);
+            var trained = new Trained(MnistTraining.Accuracy(model, view.Test, split.TestClasses), outcome.BestEpoch, MnistTraining.Features(model, view.Test));
+            return (trained, MnistTraining.Logits(model, view.Fit));
         }
 
-        /// <summary>Trains the student of seed <paramref name="s"/> (with KD when <paramref name="teacherLogits"/> is given); returns its test accuracy and, when asked, its test features.</summary>
-        private (double Accuracy, double[]? Features) TrainStudent(MnistViewTensors view, Tensor? teacherLogits, int s, string what, bool features)
+        /// <summary>Trains the student of seed <paramref name="s"/> (with KD when <paramref name="teacherLogits"/> is given), with its test features when asked.</summary>
+        private Trained TrainStudent(MnistViewTensors view, Tensor? teacherLogits, int s, string what, bool features)
         {
             var trainingSeed = unchecked(options.Seed + s);
             using var model = MnistTraining.Create(view.Channels, settings.Architecture, SeedStreams.Torch(trainingSeed, StudentInitStream));
-            MnistTraining.Train(model, view, split, teacherLogits, settings, SeedStreams.Managed(trainingSeed, StudentBatchStream), $"{what}, seed {s + 1}", ct);
-            return (MnistTraining.Accuracy(model, view.Test, split.TestClasses), features ? MnistTraining.Features(model, view.Test) : null);
+            var outcome = MnistTraining.Train(model, view, split, teacherLogits, settings, SeedStreams.Managed(trainingSeed, StudentBatchStream), $"{what}, seed {s + 1}", ct);
+            return new Trained(MnistTraining.Accuracy(model, view.Test, split.TestClasses), outcome.BestEpoch, features ? MnistTraining.Features(model, view.Test) : null);
         }
 
-        private ReproductionPoint Point(double sigma, double[] teacherFeatures, double[] studentFeatures, double teacherAccuracy, double[] kd, double[] noKd)
+        private ReproductionPoint Point(double sigma, Trained teacher, double[] studentFeatures, Trained[] kd, Trained[] noKd)
         {
             var h = settings.Architecture.Hidden;
             var rows = split.Test.Length;
             var label = LabelVector.ForClasses("label", split.TestClasses, Enumerable.Range(0, MnistCnn.Classes).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray());
             var point = ReproductionStep.Criterion(
                 sigma,
-                new FeatureMatrix("teacher penultimate layer", rows, h, teacherFeatures),
+                new FeatureMatrix("teacher penultimate layer", rows, h, teacher.Features!),
                 new FeatureMatrix("student penultimate layer (no KD)", rows, h, studentFeatures),
                 label,
                 new CriterionOptions { Seed = SeedStreams.Managed(options.Seed, CriterionStream) },
                 ct) with
             {
-                Measures = new Dictionary<string, double> { ["teacher accuracy"] = teacherAccuracy },
+                Measures = new Dictionary<string, double>
+                {
+                    ["teacher accuracy"] = teacher.Accuracy,
+                    ["teacher best epoch"] = teacher.BestEpoch,
+                    ["student best epoch, no KD (mean over seeds)"] = noKd.Average(t => t.BestEpoch),
+                    ["student best epoch, KD (mean over seeds)"] = kd.Average(t => t.BestEpoch),
+                },
             };
-            var difference = PairedComparison.Compute("accuracy", true, kd, noKd, ConfidenceLevel);
-            var outcome = PairedComparison.Decide(difference, VerificationRun.DefaultAccuracyMinEffect, 1 - ConfidenceLevel);
+            var difference = PairedComparison.Compute("accuracy", true, kd.Select(t => t.Accuracy).ToArray(), noKd.Select(t => t.Accuracy).ToArray(), 1 - Alpha);
+            var outcome = PairedComparison.Decide(difference, VerificationRun.DefaultAccuracyMinEffect, Alpha);
             return ReproductionStep.WithKdEffect(point, difference, outcome);
         }
+
+        /// <summary>A trained network's test accuracy, the epoch whose weights it kept (1-based) and, when kept, its N_test × h penultimate features.</summary>
+        private sealed record Trained(double Accuracy, int BestEpoch, double[]? Features);
 
         private void Step(string phase, int total)
         {
@@ -285,7 +289,7 @@ public static class MnistReproduction
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"T = {Format(s.Temperature)} and λ = {Format(s.Lambda)} are --verify's defaults (not tuned, not taken from the paper). The teacher has the same initial weights and batch order at every σ; seed s fixes the student's initial weights and batch order in both arms and at every σ."));
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"KD effect: mean over seeds of test accuracy KD − no KD with a Student-t {ConfidenceLevel:P0} interval; outcome by --verify's rule (smallest effect worth having δ = {VerificationRun.DefaultAccuracyMinEffect:G} accuracy, α = {1 - ConfidenceLevel:G}, equivalence by TOST)."));
+            $"KD effect: mean over seeds of test accuracy KD − no KD with a Student-t {1 - Alpha:P0} interval; outcome by --verify's rule (smallest effect worth having δ = {VerificationRun.DefaultAccuracyMinEffect:G} accuracy, α = {Alpha:G}, equivalence by TOST)."));
         notes.Add("Δ: the default criterion (as dotnet cch check) on the penultimate ReLU layer of the teacher and of the first seed's no-KD student, on the test digits. Results are reproducible for the same seed and --threads.");
 
         return new ReproductionReport
