@@ -56,34 +56,40 @@ public static class ReproductionStep
     /// </summary>
     public static ReproductionPoint WithVerification(ReproductionPoint point, VerificationResult verification)
     {
+        ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(verification);
-        return WithEffect(point, verification.Differences.First(d => d.Metric == verification.PrimaryMetric), verification.Outcome);
+        var primary = verification.Differences.First(d => d.Metric == verification.PrimaryMetric);
+        return WithKdEffect(point, primary, verification.Outcome);
     }
 
     /// <summary>
-    /// Adds a measured effect to <paramref name="point"/>: <paramref name="primary"/>'s paired difference KD − no KD
-    /// signed so that positive means KD helped (higher-is-better metrics as they are, lower-is-better ones negated),
-    /// both arms' means as measures, <paramref name="outcome"/>, the number of seeds and the agreement with the verdict
-    /// (<see cref="AgreementRule"/>).
+    /// Adds a measured effect given as the paired per-seed difference of one metric (KD − no KD, e.g. from a
+    /// reproduction's own training loop) and the outcome decided on it: the mean difference with its interval
+    /// signed so that positive means KD helped (accuracy: KD − no KD; MSE: no KD − KD), both arms' means in
+    /// <see cref="ReproductionPoint.Measures"/> ("student METRIC, no KD" / ", KD"), the number of seeds and the
+    /// agreement with the verdict (<see cref="AgreementRule"/>).
     /// </summary>
-    public static ReproductionPoint WithEffect(ReproductionPoint point, PairedDifference primary, KdOutcome outcome)
+    /// <param name="point">The point with the criterion's verdict.</param>
+    /// <param name="difference">The metric's paired difference over seeds with its interval.</param>
+    /// <param name="outcome">The outcome decided on <paramref name="difference"/>.</param>
+    public static ReproductionPoint WithKdEffect(ReproductionPoint point, PairedDifference difference, KdOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(point);
-        ArgumentNullException.ThrowIfNull(primary);
-        var effect = primary.HigherIsBetter
-            ? new IntervalEstimate(primary.Mean, primary.CiLow, primary.CiHigh)
-            : new IntervalEstimate(-primary.Mean, -primary.CiHigh, -primary.CiLow);
+        ArgumentNullException.ThrowIfNull(difference);
+        var effect = difference.HigherIsBetter
+            ? new IntervalEstimate(difference.Mean, difference.CiLow, difference.CiHigh)
+            : new IntervalEstimate(-difference.Mean, -difference.CiHigh, -difference.CiLow);
         var measures = new Dictionary<string, double>(point.Measures ?? new Dictionary<string, double>())
         {
-            [$"student {primary.Metric}, no KD"] = primary.NoKdMean,
-            [$"student {primary.Metric}, KD"] = primary.KdMean,
+            [$"student {difference.Metric}, no KD"] = difference.NoKdMean,
+            [$"student {difference.Metric}, KD"] = difference.KdMean,
         };
         return point with
         {
             KdEffect = effect,
             Outcome = outcome,
             Agreement = AgreementRule.Of(point.Verdict, outcome),
-            Seeds = primary.PerSeed.Count,
+            Seeds = difference.PerSeed.Count,
             Measures = measures,
         };
     }

@@ -106,7 +106,7 @@ public static class GaussianReproduction
             ["λ chosen"] = lambdas[best],
             ["teacher mse"] = fits.Average(f => f.TeacherTest),
         };
-        return ReproductionStep.WithEffect(point with { Measures = measures }, difference, outcome);
+        return ReproductionStep.WithKdEffect(point with { Measures = measures }, difference, outcome);
     }
 
     /// <summary>A seeded permutation of the rows cut into train (60 %), validation (20 %) and test (20 %) rows.</summary>
