@@ -26,6 +26,15 @@ public sealed class TorchNativeBootstrapTests
     }
 
     [Fact]
+    public void Libgomp_is_told_to_sleep_not_spin_unless_the_user_chose()
+    {
+        TorchRuntime.Require();
+
+        var chosen = Environment.GetEnvironmentVariable(TorchNativeBootstrap.OpenMpWaitPolicyVariable); // the environment the process started with
+        Assert.Equal(chosen ?? "PASSIVE", TorchNativeBootstrap.NativeEnvironment(TorchNativeBootstrap.OpenMpWaitPolicyVariable));
+    }
+
+    [Fact]
     public void Concurrent_calls_get_the_one_result()
     {
         var states = new TorchNativeState[8];
