@@ -3,6 +3,7 @@
 # after a Gaussian blur of σ ∈ {0, 1, 2, 3} pixels (Cch.Data.GaussianBlur; deterministic).
 # For each σ: the criterion and the measured effect of distillation (--verify, default settings,
 # a seeded stratified 20 % test split of the 10,000 digits). Prints Markdown sections.
+# The same setting with CNNs trained end to end: dotnet cch reproduce mnist-student-blur (docs/reproduction.md).
 # Usage: scripts/mnist-blur.sh [extra options, e.g. --threads 2]
 set -uo pipefail
 cd "$(dirname "$0")/.."
