@@ -35,7 +35,7 @@ public sealed record ReproductionSettings
     /// <param name="html"><c>--html</c>.</param>
     /// <param name="workingDirectory">Relative paths are resolved against it.</param>
     /// <param name="dataFromEnvironment"><c>$CCH_DATA</c>, used when <paramref name="data"/> is absent.</param>
-    /// <exception cref="CchInputException">An unknown experiment, a value out of range, a missing data folder, or a report path that cannot be written (checked before any work).</exception>
+    /// <exception cref="CchInputException">An unknown experiment, a value out of range, a missing data folder, or a report path that cannot be written or names one of the experiment's input files (checked before any work).</exception>
     public static ReproductionSettings From(
         string experiment, bool quick, int? seed, int? seeds, int? threads, string? data, string? format, string? report, string? html, string workingDirectory, string? dataFromEnvironment)
     {
@@ -63,8 +63,10 @@ public sealed record ReproductionSettings
             }
 
             directory = Path.GetFullPath(candidate, workingDirectory);
+            if (File.Exists(directory))
+                throw new CchInputException($"{source} names a file; give the folder that holds the datasets (e.g. {Path.GetDirectoryName(directory)}).", file: directory);
             if (!Directory.Exists(directory))
-                throw new CchInputException($"{source} '{candidate}': no such folder.", file: directory);
+                throw new CchInputException($"{source}: no such folder.", file: directory);
         }
         else if (data is not null)
         {
@@ -73,6 +75,9 @@ public sealed record ReproductionSettings
 
         var reportPath = report is null ? null : Reports.ReportWriter.PrepareTarget(Path.GetFullPath(report, workingDirectory));
         var htmlPath = html is null ? null : Reports.ReportWriter.PrepareHtmlTarget(Path.GetFullPath(html, workingDirectory));
+        var inputs = ReproductionRunner.InputFiles(which, directory);
+        if (reportPath is not null) Internal.AtomicFile.RefuseInputs(reportPath, inputs, "--report");
+        if (htmlPath is not null) Internal.AtomicFile.RefuseInputs(htmlPath, inputs, "--html");
         if (reportPath is not null && htmlPath is not null) Internal.AtomicFile.RefuseSameTarget(reportPath, "--report", htmlPath, "--html");
         return new ReproductionSettings
         {

@@ -19,6 +19,22 @@ public static class ReproductionRunner
     /// <summary>Whether <paramref name="experiment"/> reads files from <see cref="ReproductionOptions.DataDirectory"/>.</summary>
     public static bool NeedsData(ReproductionExperiment experiment) => experiment != ReproductionExperiment.Gaussian;
 
+    /// <summary>
+    /// The files <paramref name="experiment"/> reads from <paramref name="dataDirectory"/> (full paths), so an output
+    /// option naming one of them is refused before any work; empty for an experiment that generates its data.
+    /// </summary>
+    public static IReadOnlyList<string> InputFiles(ReproductionExperiment experiment, string? dataDirectory)
+    {
+        if (dataDirectory is null) return [];
+        IEnumerable<string> names = experiment switch
+        {
+            ReproductionExperiment.Mnist or ReproductionExperiment.MnistStudentBlur => [MnistDigits.FileName],
+            ReproductionExperiment.Noise => [NoisePair.HandwrittenFile, .. NoisePair.BreastTcgaFiles],
+            _ => [],
+        };
+        return names.Select(name => Path.GetFullPath(Path.Combine(dataDirectory, name))).ToList();
+    }
+
     /// <summary>Runs <paramref name="experiment"/>.</summary>
     /// <exception cref="CchInputException">Missing or unreadable data, or an option out of range.</exception>
     /// <exception cref="Neural.TorchUnavailableException">An experiment that trains cannot load libtorch.</exception>
