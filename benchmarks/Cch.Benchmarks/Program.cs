@@ -23,6 +23,12 @@ public static class Program
             return;
         }
 
+        if (args is [ScaleData.Name, .. var scaleArgs])
+        {
+            Environment.ExitCode = await ScaleData.RunAsync(scaleArgs);
+            return;
+        }
+
         if (args is [AccuracyCommand.Name, .. var accuracyArgs])
         {
             Environment.ExitCode = AccuracyCommand.Run(accuracyArgs);

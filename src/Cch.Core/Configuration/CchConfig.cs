@@ -128,6 +128,9 @@ public sealed record CchConfig
     /// <summary>Share of rows held out for testing without <c>--test-where</c> (<c>--test-fraction</c>).</summary>
     public double? TestFraction { get; init; }
 
+    /// <summary>Rows to use at most (<c>--max-rows</c>), drawn by the seed; 0 uses every row. Default <see cref="Data.RowSample.DefaultMaxRows"/>.</summary>
+    public int? MaxRows { get; init; }
+
     /// <summary>libtorch threads (<c>--threads</c>).</summary>
     public int? Threads { get; init; }
 
@@ -198,6 +201,7 @@ public sealed record CchConfig
         ValidationFraction = ValidationFraction ?? fallback.ValidationFraction,
         TestFraction = TestFraction ?? fallback.TestFraction,
         Threads = Threads ?? fallback.Threads,
+        MaxRows = MaxRows ?? fallback.MaxRows,
         TeacherEncoders = TeacherEncoders is { Count: > 0 } ? TeacherEncoders : fallback.TeacherEncoders,
         StudentEncoder = StudentEncoder ?? fallback.StudentEncoder,
         EncoderOutput = EncoderOutput ?? fallback.EncoderOutput,

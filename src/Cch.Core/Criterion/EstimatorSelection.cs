@@ -76,12 +76,21 @@ public sealed class EstimatorSelection
         if (discrete is GaussianLabelEstimator { BiasCorrected: true } && classes.GroupBy(c => c).Min(g => g.Count()) / 2 < x.Columns + 1)
             discrete = new GaussianLabelEstimator(biasCorrected: false);
         return new TermEstimator(discrete.Name, requested, why, discrete.MinimumRows, discrete.IntervalStrategy, null,
-            (rows, ct) => discrete.EstimateDetailed(TermEstimator.Rows(x, rows), rows is null ? classes : label.SelectRows(rows).Classes!, ct));
+            (rows, ct) => discrete.EstimateDetailed(TermEstimator.Rows(x, rows), rows is null ? classes : label.SelectRows(rows).Classes!, ct))
+        {
+            NearestNeighbour = IsNearestNeighbour(discrete),
+        };
     }
 
     private static TermEstimator Bind(IMutualInformationEstimator estimator, EstimatorFamily family, string? reason, FeatureMatrix x, FeatureMatrix y) =>
         new(estimator.Name, family, reason, estimator.MinimumRows, estimator.IntervalStrategy, (estimator as KsgEstimator)?.K,
-            (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), TermEstimator.Rows(y, rows), ct));
+            (rows, ct) => estimator.EstimateDetailed(TermEstimator.Rows(x, rows), TermEstimator.Rows(y, rows), ct))
+        {
+            NearestNeighbour = IsNearestNeighbour(estimator),
+        };
+
+    /// <summary>The estimators whose cost grows as N² (every pair of rows is compared).</summary>
+    private static bool IsNearestNeighbour(object estimator) => estimator is KsgEstimator or MixedEstimator or CcaKsgEstimator;
 
     private static (T Estimator, string? Reason) Unpack<T>(AutoChoice<T> choice) => (choice.Estimator, choice.Reason);
 

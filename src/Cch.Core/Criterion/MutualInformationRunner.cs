@@ -24,6 +24,7 @@ public static class MutualInformationRunner
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
+        if (NearestNeighbourSubsets.Applies(term, rows)) return RunOnSubsets(term, rows, options, step, cancellationToken);
         var clock = Stopwatch.StartNew();
         var full = term.Estimate(null, cancellationToken);
         step?.Invoke("estimates");
@@ -58,6 +59,58 @@ public static class MutualInformationRunner
             Notes = full.Notes,
         };
         return new TermOutcome(full, replicates, result, estimateTime, intervalTime);
+    }
+
+    /// <summary>
+    /// A k-NN term at large N (<see cref="NearestNeighbourSubsets"/>): the mean over m disjoint subsets with
+    /// mean ± t_{m−1}·sd/√m. Its replicates, for paired differences between terms, are the m subset values
+    /// centred on the mean and shrunk by √m — r_j = mean + (v_j − mean)/√m — so that their standard deviation is
+    /// the standard error of the mean, as the half-sample replicates' is of the full estimate; a difference of
+    /// two such terms then gets sd(v_A − v_B)/√m with m − 1 degrees of freedom.
+    /// </summary>
+    private static TermOutcome RunOnSubsets(TermEstimator term, int rows, CriterionOptions options, Action<string>? step, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var subsets = NearestNeighbourSubsets.Draw(rows, options.Seed);
+        var values = new double[subsets.Length];
+        var notes = new List<string>();
+        var reported = 0;
+        for (var j = 0; j < subsets.Length; j++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var estimate = term.Estimate(subsets[j], cancellationToken);
+            values[j] = estimate.Value;
+            if (j == 0)
+            {
+                notes.AddRange(estimate.Notes);
+                step?.Invoke("estimates");
+            }
+
+            // The criterion's progress counts 1 + B steps per half-sampled term: report B of them over the other subsets.
+            for (var target = j == 0 ? 0 : (int)((long)j * options.Replicates / (subsets.Length - 1)); reported < target; reported++)
+                step?.Invoke("subsets");
+        }
+
+        var m = values.Length;
+        var n = subsets[0].Length;
+        var mean = values.Average();
+        var se = StandardDeviation(values) / Math.Sqrt(m);
+        var t = Internal.StudentTQuantile.Of(m - 1, 1 - (1 - options.ConfidenceLevel) / 2);
+        var replicates = values.Select(v => mean + (v - mean) / Math.Sqrt(m)).ToArray();
+        notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{term.Name} on {rows:N0} rows: the mean over {m} disjoint subsets of {n:N0} rows (k-NN costs grow as N²), with the interval from their spread; the value carries the estimator's bias at {n:N0} rows."));
+        var full = new MutualInformationEstimate(mean) { Notes = notes };
+        double? ceiling = term.KsgK is { } k ? KsgEstimator.Ceiling(n, k) : null;
+        var near = term.KsgK is { } kk && KsgEstimator.IsNearCeiling(mean, n, kk);
+        var result = new MutualInformationResult(new IntervalEstimate(mean, mean - t * se, mean + t * se), ceiling, near)
+        {
+            Estimator = term.Name,
+            AutoReason = term.AutoReason,
+            IntervalMethod = IntervalMethods.DisjointSubsets,
+            StandardError = se,
+            Notes = notes,
+        };
+        return new TermOutcome(full, replicates, result, clock.Elapsed, TimeSpan.Zero);
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public static class SurrogateCheck
         ArgumentNullException.ThrowIfNull(selection);
         var surrogate = GaussianSurrogate.Fit(x, y, Floor(target));
         if (surrogate is null) return null;
-        var (sx, sy) = surrogate.Sample(x.Rows, seed);
+        var (sx, sy) = surrogate.Sample(NearestNeighbourSubsets.RowsPerEstimate(selection.Pair(x, y), x.Rows), seed);
         var estimate = selection.Pair(sx, sy).Estimate(null, cancellationToken);
         return new SurrogateRecovery(surrogate.MutualInformation, estimate.Value, surrogate.XColumns + surrogate.YColumns) { Components = estimate.Components };
     }
@@ -78,7 +78,7 @@ public static class SurrogateCheck
         {
             var surrogate = GaussianSurrogate.Fit(x, label.AsMatrix(), Floor(target));
             if (surrogate is null) return null;
-            var (sx, sy) = surrogate.Sample(x.Rows, seed);
+            var (sx, sy) = surrogate.Sample(NearestNeighbourSubsets.RowsPerEstimate(selection.Label(x, label), x.Rows), seed);
             var values = sy.Values.ToArray();
             var estimate = selection.Label(sx, LabelVector.ForValues(label.Name, values)).Estimate(null, cancellationToken);
             return new SurrogateRecovery(surrogate.MutualInformation, estimate.Value, surrogate.XColumns) { Components = estimate.Components };
@@ -87,6 +87,16 @@ public static class SurrogateCheck
         var classSurrogate = ClassSurrogate.Fit(x, classes, seed, Floor(target));
         if (classSurrogate is null) return null;
         var h = classSurrogate.Sample(unchecked(seed + 1));
+        var rows = NearestNeighbourSubsets.RowsPerEstimate(selection.Label(x, label), x.Rows);
+        if (rows < x.Rows)
+        {
+            // A k-NN term at large N is a mean over subsets of this many rows: check it on one such subset
+            // (a seeded draw, not the first rows, which may be sorted by class).
+            var subset = NearestNeighbourSubsets.Draw(x.Rows, seed)[0];
+            h = h.SelectRows(subset);
+            label = label.SelectRows(subset);
+        }
+
         var value = selection.Label(h, label).Estimate(null, cancellationToken);
         return new SurrogateRecovery(classSurrogate.MutualInformation, value.Value, classSurrogate.Columns) { Components = value.Components };
     }

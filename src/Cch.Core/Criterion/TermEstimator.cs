@@ -41,6 +41,12 @@ public sealed class TermEstimator
     /// <summary>k when the estimator is KSG (its ceiling ψ(N) − ψ(k) applies), otherwise <c>null</c>.</summary>
     public int? KsgK { get; }
 
+    /// <summary>
+    /// Whether the estimator compares every pair of rows (KSG, Ross mixed, the projection + k-NN): O(N²) in time,
+    /// so above <see cref="NearestNeighbourSubsets.Threshold"/> rows it runs on disjoint subsets (<see cref="NearestNeighbourSubsets"/>).
+    /// </summary>
+    public bool NearestNeighbour { get; init; }
+
     /// <summary>Estimates the term on all rows, or on <paramref name="rows"/> (sorted row indices) when given.</summary>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public MutualInformationEstimate Estimate(int[]? rows = null, CancellationToken cancellationToken = default) => _run(rows, cancellationToken);

@@ -30,6 +30,15 @@ public sealed record DataRequest
     /// <summary>Row filters, all of which must hold (<c>--where</c>).</summary>
     public IReadOnlyList<RowFilter> Filters { get; init; } = [];
 
+    /// <summary>
+    /// Use at most this many of the rows that pass the filters and the join (<c>--max-rows</c>), drawn by
+    /// <see cref="SampleSeed"/> (see <see cref="RowSample"/>); <c>null</c> reads every row.
+    /// </summary>
+    public int? MaxRows { get; init; }
+
+    /// <summary>Seed of the <see cref="MaxRows"/> draw (the run's <c>--seed</c>).</summary>
+    public int SampleSeed { get; init; }
+
     /// <summary>Classification, regression, or detect from the label's type.</summary>
     public TaskKind Task { get; init; } = TaskKind.Auto;
 

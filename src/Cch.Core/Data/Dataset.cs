@@ -24,6 +24,9 @@ public sealed record Dataset
     /// <summary>Filter and join counts.</summary>
     public required JoinSummary Join { get; init; }
 
+    /// <summary>How many rows were available and which were used (<c>--max-rows</c>); <c>null</c> for generated data.</summary>
+    public RowSample? Sample { get; init; }
+
     /// <summary>Number of aligned samples N.</summary>
     public int Rows => Student.Rows;
 

@@ -18,6 +18,9 @@ public static class IntervalMethods
     /// <summary>Trained encoders (<c>latent</c>): half-sampling of the held-out codes, plus the excess of the fold spread.</summary>
     public const string HeldOutHalfSamplingFolds = "held-out half-sampling+folds";
 
+    /// <summary>k-NN estimators at large N: the mean over m disjoint subsets, ± t_{m−1}·sd/√m (<see cref="Criterion.NearestNeighbourSubsets"/>).</summary>
+    public const string DisjointSubsets = "disjoint-subsets";
+
     /// <summary>Every method name, as the report and mi schemas list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [HalfSampling, Influence, CrossFit, HeldOutFolds, HeldOutHalfSamplingFolds];
+    public static IReadOnlyList<string> All { get; } = [HalfSampling, Influence, CrossFit, HeldOutFolds, HeldOutHalfSamplingFolds, DisjointSubsets];
 }

@@ -63,6 +63,9 @@ public sealed record CchReport
     /// <summary>Key join and filter counts.</summary>
     public required JoinReport Join { get; init; }
 
+    /// <summary>Rows available and rows used (<c>--max-rows</c>); absent for a generated example.</summary>
+    public SampleReport? Sample { get; init; }
+
     /// <summary>The student representation.</summary>
     public required RepresentationReport Student { get; init; }
 

@@ -71,7 +71,10 @@ public static class MarkdownReport
             : "data: " + string.Join(", ", report.Inputs.Select(i => Path.GetFileName(i.Path)));
         var join = report.Join.Key is { } key ? $" · joined on {key} ({report.Join.Mode})" : report.Join.Mode == "row-order" ? " · matched by row order" : string.Empty;
         var filters = report.Join.Filters.Count > 0 ? " · where " + string.Join(", ", report.Join.Filters) : string.Empty;
-        yield return string.Create(inv, $"{data}{join}{filters} · N = {report.N}");
+        var sample = report.Sample is { } sm && sm.RowsUsed < sm.TotalRows
+            ? string.Create(inv, $" (a seeded uniform sample of the {sm.TotalRows:N0} rows: --max-rows {sm.MaxRows:N0})")
+            : string.Empty;
+        yield return string.Create(inv, $"{data}{join}{filters} · N = {report.N:N0}{sample}");
         yield return string.Create(inv,
             $"student: {report.Student.Name} ({report.Student.Dimensions}-d) · label: {report.Label.Name} ({report.Task}{(report.Label.Classes is { } c ? $", {c.Count} classes" : "")})");
         foreach (var enc in report.Encoders ?? [])

@@ -112,6 +112,7 @@ public static class ReportBuilder
             Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
             Encoders = data.Encoders.Count == 0 ? null : data.Encoders.Select(EncoderReport.From).ToList(),
             Join = new JoinReport(data.Join.Key, data.Join.Mode switch { JoinMode.Inner => "inner", JoinMode.RowOrder => "row-order", _ => "strict" }, filters, data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
+            Sample = data.Sample is { } sample ? new SampleReport(sample.TotalRows, sample.Rows, sample.MaxRows, sample.Seed, sample.Method) : null,
             Student = new RepresentationReport(data.Student.Name, data.Student.Columns),
             Label = new LabelReport(data.Label.Name, data.Label.Kind == LabelKind.Classification ? "classification" : "regression", data.Label.ClassNames),
             Teachers = teachers,

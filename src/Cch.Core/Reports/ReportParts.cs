@@ -243,6 +243,14 @@ public sealed record InputReport(string Path, long Rows, string Sha256);
 /// <param name="RowsDroppedByFilter">Rows dropped by filters.</param>
 public sealed record JoinReport(string? Key, string Mode, IReadOnlyList<string> Filters, int RowsKept, int RowsDroppedByJoin, int RowsDroppedByFilter);
 
+/// <summary>How many rows were available and how the rows used were drawn (<c>--max-rows</c>).</summary>
+/// <param name="TotalRows">Rows that passed the filters and the join.</param>
+/// <param name="RowsUsed">Rows the estimates and intervals use (N); the intervals reflect these rows.</param>
+/// <param name="MaxRows">The cap, or <c>null</c> with <c>--max-rows all</c>.</param>
+/// <param name="Seed">Seed of the draw.</param>
+/// <param name="Method">How the rows were drawn.</param>
+public sealed record SampleReport(int TotalRows, int RowsUsed, int? MaxRows, int Seed, string Method);
+
 /// <summary>A representation's name and width.</summary>
 /// <param name="Name">Column spec.</param>
 /// <param name="Dimensions">d.</param>

@@ -103,6 +103,8 @@ internal sealed class LoadSession
             foreach (var state in _files)
                 ApplyFilters(state);
             var (rows, summary) = _request.Key is null ? AlignByPosition(labelFile) : JoinOnKey(labelFile);
+            var sample = Subsample(labelFile, rows);
+            rows = sample.Rows;
 
             var label = ReadsLabel
                 ? LabelBuilder.Build(labelFile.Label!, labelFile.OutputRows!, request.Task, labelFile.Path)
@@ -153,6 +155,7 @@ internal sealed class LoadSession
                 Keys = keys,
                 Inputs = inputs,
                 Join = summary,
+                Sample = sample,
             };
         }
         finally
@@ -474,6 +477,30 @@ internal sealed class LoadSession
         }
 
         state.Pass = pass;
+    }
+
+    /// <summary>
+    /// Keeps at most <see cref="DataRequest.MaxRows"/> of the planned rows (<see cref="RowSampler"/>), before any
+    /// numeric column is read, so only the rows used are ever held.
+    /// </summary>
+    private RowSample Subsample(FileState labelFile, int rows)
+    {
+        var keyed = _request.Key is not null;
+        var planned = labelFile.OutputRows!;
+        var positions = RowSampler.Select(
+            rows,
+            keyed ? i => RowSampler.KeyIdentity(labelFile.Key!.Text(planned[i])) : i => RowSampler.IndexIdentity(planned[i]),
+            _request.MaxRows,
+            _request.SampleSeed);
+        if (positions.Length == rows)
+            return new RowSample(rows, rows, _request.MaxRows, _request.SampleSeed, RowSample.AllRows);
+        foreach (var state in _files)
+        {
+            var outputRows = state.OutputRows!;
+            state.OutputRows = positions.Select(p => outputRows[p]).ToArray();
+        }
+
+        return new RowSample(rows, positions.Length, _request.MaxRows, _request.SampleSeed, keyed ? RowSample.ByKey : RowSample.ByRowIndex);
     }
 
     private (int Rows, JoinSummary Summary) AlignByPosition(FileState labelFile)
