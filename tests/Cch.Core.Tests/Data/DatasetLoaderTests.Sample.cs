@@ -92,4 +92,21 @@ public sealed partial class DatasetLoaderTests
         Assert.Equal(all.Student.Values, capped.Student.Values);
         Assert.Equal(new RowSample(60, 60, 100, 0, RowSample.AllRows), capped.Sample);
     }
+
+    [Fact]
+    public async Task A_row_group_corrupt_in_the_middle_of_a_file_is_an_input_error_naming_the_row_group()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "corrupt.parquet");
+        await WriteKeyed(path, Enumerable.Range(0, 4000).Select(i => (long)i).ToList(), groupRows: 1000);
+        var bytes = await File.ReadAllBytesAsync(path);
+        // Overwrite the middle fifth (inside row groups 1–2, away from the header and the footer) with a pattern.
+        for (var i = (int)(bytes.Length * 0.4); i < (int)(bytes.Length * 0.6); i++) bytes[i] = (byte)(i * 7 + 13);
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var error = await Fails(Sampled(path, maxRows: 100, seed: 0));
+
+        Assert.Equal(path, error.File);
+        Assert.Matches(@"corrupt Parquet file: .* row group [12] \(rows", error.Message);
+    }
 }

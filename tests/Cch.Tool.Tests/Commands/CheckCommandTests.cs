@@ -76,6 +76,11 @@ public sealed class CheckCommandTests
     [InlineData("check", "--example", "gaussian", "--teacher", "t")]
     [InlineData("check", "--example", "gaussian", "--seed", "abc")]
     [InlineData("check", "--example", "gaussian", "--replicates", "1")]
+    [InlineData("check", "--example", "gaussian", "--max-rows", "500")]
+    [InlineData("check", "--data", "x.parquet", "--teacher", "t", "--student", "s", "--label", "y", "--max-rows", "1")]
+    [InlineData("check", "--data", "x.parquet", "--teacher", "t", "--student", "s", "--label", "y", "--max-rows", "-5")]
+    [InlineData("check", "--data", "x.parquet", "--teacher", "t", "--student", "s", "--label", "y", "--max-rows", "lots")]
+    [InlineData("check", "--data", "x.parquet", "--teacher", "t", "--student", "s", "--label", "y", "--max-rows", "99999999999")]
     [InlineData("check", "--data", "x.parquet", "--teacher", "t", "--student", "t", "--label", "y", "--student-blur", "2")]
     [InlineData("check", "--data", "x.parquet", "--teacher", "t", "--student", "t", "--label", "y", "--student-blur", "-1", "--image-shape", "28,28")]
     public void Usage_and_input_errors_exit_with_code_2_and_write_no_report(params string[] args)

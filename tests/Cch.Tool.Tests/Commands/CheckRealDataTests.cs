@@ -34,6 +34,45 @@ public sealed class CheckRealDataTests
     }
 
     [Fact]
+    public void Max_rows_uses_a_seeded_sample_and_the_report_says_how_many_of_how_many()
+    {
+        using var dir = new TempFolder();
+        var data = TestPaths.Shared("handwritten.parquet");
+        string[] args = ["--data", data, "--teacher", "zer47", "--student", "mor6", "--label", "label", "--no-self-check", "--max-rows", "300"];
+
+        var report = Check(dir, args);
+        var again = Check(dir, args);
+        var otherSeed = Check(dir, [.. args, "--seed", "1"]);
+        var all = Check(dir, ["--data", data, "--teacher", "zer47", "--student", "mor6", "--label", "label", "--no-self-check", "--max-rows", "all"]);
+
+        Assert.Equal(300, report.N);
+        Assert.Equal(new SampleReport(2000, 300, 300, 0, Cch.Data.RowSample.ByRowIndex), report.Sample); // README: 2,000 rows
+        Assert.Equal(report.Teachers[0].Delta, again.Teachers[0].Delta);
+        Assert.NotEqual(report.Teachers[0].Delta.Estimate, otherSeed.Teachers[0].Delta.Estimate);
+        Assert.Equal(2000, all.N);
+        Assert.Equal(new SampleReport(2000, 2000, null, 0, Cch.Data.RowSample.AllRows), all.Sample);
+        var markdown = CchProcess.Run(dir.Path, ["check", .. args, "--format", "markdown"]);
+        Assert.Contains("N = 300 (a seeded uniform sample of the 2,000 rows: --max-rows 300)", markdown.StdOut);
+    }
+
+    [Fact]
+    public void Data_larger_than_the_memory_allowed_is_refused_before_reading_with_how_many_rows_fit()
+    {
+        // A 96 MB heap: MNIST's 10,000 × 784 pixels take 63 MB as doubles, over half of it.
+        using var dir = new TempFolder();
+        var report = dir.File("report.json");
+        var environment = new Dictionary<string, string?> { ["DOTNET_GCHeapHardLimit"] = "0x6000000" };
+
+        var run = CchProcess.Run(dir.Path, environment, "check", "--data", TestPaths.Shared("mnist.parquet"), "--teacher", "pixels", "--student", "pixels",
+            "--student-blur", "1", "--image-shape", "28,28", "--label", "label", "--max-rows", "all", "--report", report);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("mnist.parquet, column 'pixels': 10,000 rows × 784 values need 63 MB as doubles", run.StdErr);
+        Assert.Contains("use --max-rows (at most about", run.StdErr);
+        Assert.False(File.Exists(report));
+    }
+
+    [Fact]
     public void Knn_at_two_hundred_dimensions_gives_no_verdict_where_it_once_failed_confidently()
     {
         // mor6 ← fac216 under KSG: Δ̂ ≈ −0.72 nats with a sampling-only interval below 0 (a "fail", docs/validation.md),

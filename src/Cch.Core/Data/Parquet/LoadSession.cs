@@ -112,8 +112,9 @@ internal sealed class LoadSession
             var keys = request.Key is null ? null : labelFile.OutputRows!.Select(r => labelFile.Key!.Text(r)).ToArray();
 
             // Stream the numeric columns into N×d matrices.
+            var budget = new MatrixBudget();
             foreach (var plan in features.Values)
-                plan.Builder = new MatrixBuilder(plan.Name, plan.File.Path, rows, plan.ListColumn is null ? plan.ScalarColumns.Count : 0);
+                plan.Builder = new MatrixBuilder(plan.Name, plan.File.Path, rows, plan.ListColumn is null ? plan.ScalarColumns.Count : 0, budget);
             foreach (var state in _files)
             {
                 var reads = new Dictionary<ParquetColumn, ColumnRead>();

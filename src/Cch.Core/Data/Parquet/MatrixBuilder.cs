@@ -6,9 +6,13 @@ namespace Cch.Data.Parquet;
 /// </summary>
 internal sealed class MatrixBuilder
 {
+    private readonly MatrixBudget _budget;
+
     /// <summary>Creates a builder; a <paramref name="width"/> of 0 means "set by the first list row read".</summary>
-    public MatrixBuilder(string name, string file, int rows, int width)
+    /// <exception cref="CchInputException">The matrix would not fit in <paramref name="budget"/>.</exception>
+    public MatrixBuilder(string name, string file, int rows, int width, MatrixBudget budget)
     {
+        _budget = budget;
         Name = name;
         File = file;
         Rows = rows;
@@ -43,6 +47,7 @@ internal sealed class MatrixBuilder
             throw new CchInputException(
                 $"{Rows} rows × {width} values do not fit in memory as one matrix (at most {Array.MaxLength} values); filter rows or reduce the dimension.",
                 File, Name);
+        _budget.Reserve(Rows, width, File, Name);
         Width = width;
         WidthRow = widthRow;
         Values = new double[(long)width * Rows];

@@ -1,0 +1,35 @@
+namespace Cch.Data.Parquet;
+
+/// <summary>
+/// The memory the matrices of one read may take: half of what the runtime may use
+/// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>: physical memory, or a container's or
+/// <c>GCHeapHardLimit</c>'s cap), leaving the other half to the estimators' working copies. A read that would
+/// exceed it stops before allocating, with an error that says how many rows would fit, instead of failing
+/// with an out-of-memory crash after minutes of reading.
+/// </summary>
+internal sealed class MatrixBudget
+{
+    private readonly long _limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+    private long _used;
+
+    /// <summary>Reserves <paramref name="rows"/> × <paramref name="width"/> doubles for the matrix <paramref name="name"/> of <paramref name="file"/>.</summary>
+    /// <exception cref="CchInputException">The matrices of this read would not fit.</exception>
+    public void Reserve(int rows, int width, string file, string name)
+    {
+        var bytes = (long)rows * width * sizeof(double);
+        if (_used + bytes > _limit)
+        {
+            var fit = (_limit - _used) / Math.Max(1L, (long)width * sizeof(double));
+            throw new CchInputException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{rows:N0} rows × {width:N0} values need {Size(bytes)} as doubles, and this read may use {Size(_limit)} (half the memory available to this process) of which {Size(_used)} is taken; use --max-rows (at most about {Math.Max(0, fit):N0} rows here) for a seeded sample of the rows, or --where to filter them."),
+                file, name);
+        }
+
+        _used += bytes;
+    }
+
+    private static string Size(long bytes) => bytes >= 1_000_000_000
+        ? (bytes / 1e9).ToString("0.0 GB", System.Globalization.CultureInfo.InvariantCulture)
+        : (bytes / 1e6).ToString("0 MB", System.Globalization.CultureInfo.InvariantCulture);
+}
