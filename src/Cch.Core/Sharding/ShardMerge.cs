@@ -20,7 +20,7 @@ public static class ShardMerge
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
-            throw new CchInputException($"part {name}: no such file ({path}).", file: path);
+            throw new CchInputException("no such part; give the files written by check --shard i/N --report PATH.", file: path);
         string text;
         try
         {
@@ -28,7 +28,7 @@ public static class ShardMerge
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CchInputException($"part {name}: cannot be read: {e.Message}", file: path, inner: e);
+            throw new CchInputException($"the part cannot be read: {e.Message}", file: path, inner: e);
         }
 
         string? kind = null;
@@ -40,18 +40,18 @@ public static class ShardMerge
         }
         catch (JsonException e)
         {
-            throw new CchInputException($"part {name} is not JSON ({e.Message}); give the files written by check --shard.", file: path, inner: e);
+            throw new CchInputException($"this part is not JSON ({e.Message}); give the files written by check --shard i/N --report PATH.", file: path, inner: e);
         }
 
         if (kind != PartialReport.PartialKind)
-            throw new CchInputException($"part {name} is not a partial report (it has no \"kind\": \"{PartialReport.PartialKind}\"); give the files written by check --shard i/N --report PATH, not a final report.", file: path);
+            throw new CchInputException($"this is not a partial report (it has no \"kind\": \"{PartialReport.PartialKind}\"); give the files written by check --shard i/N --report PATH, not a final report.", file: path);
         try
         {
             return ReportWriter.PartialFromJson(text);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw new CchInputException($"part {name} is not a valid partial report: {e.Message}", file: path, inner: e);
+            throw new CchInputException($"this part is not a valid partial report: {e.Message}", file: path, inner: e);
         }
     }
 
@@ -67,13 +67,13 @@ public static class ShardMerge
 
         foreach (var (path, name, part) in parts)
             if (part.ToolVersion != ToolInfo.Version)
-                throw new CchInputException($"part {name} was written by cch {part.ToolVersion}, and this is cch {ToolInfo.Version}: run the shards and the merge with the same version.", file: path);
+                throw new CchInputException($"this part was written by cch {part.ToolVersion}, and this is cch {ToolInfo.Version}: run the shards and the merge with the same version.", file: path);
 
         var first = parts[0];
         var firstSettings = Canonical(first.Part.Settings);
         foreach (var (path, name, part) in parts.Skip(1))
         {
-            var what = $"part {name} is shard {part.Shard} of a run with";
+            var what = $"this part is shard {part.Shard} of a run with";
             if (part.Seed != first.Part.Seed)
                 throw new CchInputException($"{what} seed {part.Seed}, {first.Name} of seed {first.Part.Seed}: merge only the shards of one run.", file: path);
             if (part.Shard.Count != first.Part.Shard.Count)
@@ -95,7 +95,7 @@ public static class ShardMerge
         foreach (var p in parts)
         {
             if (p.Part.Shard.Count < 1 || p.Part.Shard.Index < 0 || p.Part.Shard.Index >= count)
-                throw new CchInputException($"part {p.Name} claims to be shard {p.Part.Shard}, which does not exist.", file: p.Path);
+                throw new CchInputException($"this part claims to be shard {p.Part.Shard}, which does not exist.", file: p.Path);
             if (!byIndex.TryAdd(p.Part.Shard.Index, p))
                 throw new CchInputException($"shard {p.Part.Shard} is given twice: {byIndex[p.Part.Shard.Index].Name} and {p.Name}; give each shard once.", file: p.Path);
         }
@@ -108,7 +108,7 @@ public static class ShardMerge
         foreach (var p in parts)
             foreach (var unit in p.Part.Results)
                 if (!p.Part.Shard.Owns(unit.Position))
-                    throw new CchInputException($"part {p.Name} (shard {p.Part.Shard}) holds unit '{unit.Key}' at position {unit.Position}, which belongs to shard {unit.Position % count}/{count}.", file: p.Path);
+                    throw new CchInputException($"this part (shard {p.Part.Shard}) holds unit '{unit.Key}' at position {unit.Position}, which belongs to shard {unit.Position % count}/{count}.", file: p.Path);
 
         var results = byIndex.OrderBy(b => b.Key).SelectMany(b => b.Value.Part.Results).OrderBy(r => r.Position).ToList();
         if (results.Count != first.Part.Units)
