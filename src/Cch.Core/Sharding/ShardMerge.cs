@@ -131,12 +131,15 @@ public static class ShardMerge
     /// <param name="html">The HTML report's path (<c>--html</c>), or <c>null</c>.</param>
     /// <param name="format">What to print (<c>--format</c>), or <c>null</c> for text.</param>
     /// <param name="baseDirectory">The directory relative report paths are resolved against.</param>
-    /// <exception cref="CchInputException">A report path cannot take a report, or names an input or a part.</exception>
+    /// <exception cref="CchInputException">A report path cannot take a report, or names an input or a part; the settings ask for <c>--verify</c>.</exception>
     public static CheckSettings Settings(MergedParts parts, string? report, string? html, string? format, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var config = (parts.Settings with { Report = report, Html = html, Format = format }).WithPathsRelativeTo(baseDirectory);
-        var settings = CheckSettings.From(config, parts.Example, parts.Config).WithPreparedReport();
+        var settings = CheckSettings.From(config, parts.Example, parts.Config);
+        if (settings.Verification is not null)
+            throw new CchInputException("the parts' settings ask for --verify, which is not sharded and which merge does not run; these parts were not written by check --shard.", file: parts.Paths.FirstOrDefault());
+        settings = settings.WithPreparedReport();
         if (settings.ReportPath is { } r) Internal.AtomicFile.RefuseInputs(r, parts.Paths.Select(Path.GetFullPath), "--report");
         if (settings.HtmlPath is { } h) Internal.AtomicFile.RefuseInputs(h, parts.Paths.Select(Path.GetFullPath), "--html");
         return settings;

@@ -54,7 +54,7 @@ public sealed partial class ScaleRecipeTests
             Assert.True(shard.ExitCode == 0, $"{string.Join(' ', args)}\n{shard.StdErr}{shard.StdOut}");
         }
 
-        var mergeArgs = Arguments(merge).SelectMany(a => a.Contains('*') ? Directory.GetFiles(Path.Combine(dir.Path, Path.GetDirectoryName(a)!), Path.GetFileName(a)).Order(StringComparer.Ordinal) : [a]).ToArray();
+        var mergeArgs = Arguments(merge).SelectMany<string, string>(a => a.Contains('*') ? Directory.GetFiles(Path.Combine(dir.Path, Path.GetDirectoryName(a)!), Path.GetFileName(a)).Order(StringComparer.Ordinal) : [a]).ToArray();
         Assert.Equal(count, mergeArgs.Count(a => a.EndsWith(".json", StringComparison.Ordinal) && a.Contains("part-", StringComparison.Ordinal)));
         var merged = CchProcess.Run(dir.Path, mergeArgs);
         var single = CchProcess.Run(dir.Path, "check", "--config", "cch.json", "--report", "single.json");
