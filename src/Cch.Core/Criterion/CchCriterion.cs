@@ -186,7 +186,7 @@ public static class CchCriterion
     /// its name (<see cref="TeacherSeed"/>).
     /// </summary>
     /// <returns>The results this ledger computed or replayed, by key (a shard's own units only).</returns>
-    private static Dictionary<string, Sharding.UnitResult> RunUnits(Plan plan, Dataset data, CriterionOptions options, WorkLedger ledger, IProgress<CriterionProgress>? progress, CancellationToken cancellationToken)
+    private static Dictionary<string, UnitResult> RunUnits(Plan plan, Dataset data, CriterionOptions options, WorkLedger ledger, IProgress<CriterionProgress>? progress, CancellationToken cancellationToken)
     {
         var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
         var estimateSteps = options.SelfCheck ? 2 : 1;
@@ -198,7 +198,7 @@ public static class CchCriterion
         var done = 0;
         void Step(string stage) => progress?.Report(new CriterionProgress(stage, ++done, total));
 
-        var results = new Dictionary<string, Sharding.UnitResult>(StringComparer.Ordinal);
+        var results = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
         for (var i = 0; i < plan.Terms.Count; i++)
         {
             var (term, id) = plan.Terms[i];
@@ -218,7 +218,7 @@ public static class CchCriterion
                         : SurrogateCheck.Pair(plan.Selection, teacher, data.Student, full.Value, TeacherSeed(options.Seed, teacher.Name), cancellationToken);
                 }
 
-                return new Sharding.UnitResult("", 0, full) { Check = Sharding.SelfCheckResult.From(check), Seconds = seconds };
+                return new UnitResult("", 0, full) { Check = SelfCheckResult.From(check), Seconds = seconds };
             });
             if (unit is null) continue;
             results[unit.Key] = unit;
@@ -238,7 +238,7 @@ public static class CchCriterion
                     subsets ??= HalfSampling.Draw(data.Rows, options.Replicates, options.Seed);
                     var clock = Stopwatch.StartNew();
                     var value = term.Estimate(subsets[index], cancellationToken).Value;
-                    return new Sharding.UnitResult("", 0, new MutualInformationEstimate(value)) { Seconds = clock.Elapsed.TotalSeconds };
+                    return new UnitResult("", 0, new MutualInformationEstimate(value)) { Seconds = clock.Elapsed.TotalSeconds };
                 });
                 if (unit is null) continue;
                 results[unit.Key] = unit;
