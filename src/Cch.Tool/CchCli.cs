@@ -14,6 +14,7 @@ internal static class CchCli
         root.Subcommands.Add(CheckCommand.CreateVerify());
         root.Subcommands.Add(EncodeCommand.Create());
         root.Subcommands.Add(MiCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
         return root;

@@ -4,6 +4,7 @@ using Cch.Criterion;
 using Cch.Data;
 using Cch.Examples;
 using Cch.Reports;
+using Cch.Sharding;
 
 namespace Cch.Checking;
 
@@ -28,20 +29,87 @@ public static class CheckRunner
         IProgress<Distillation.VerificationProgress>? verificationProgress = null)
     {
         var total = Stopwatch.StartNew();
-        ExampleData? example = null;
-        Dataset data;
+        var (data, example) = await LoadAsync(settings, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(settings, data, example, total, WorkLedger.Everything(), progress, verificationProgress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs shard <paramref name="shard"/> of the check (<c>check --shard i/N</c>): reads the data, computes the
+    /// shard's units of the criterion's work (<see cref="WorkLedger"/>) and returns them as a partial report for
+    /// <see cref="MergeAsync"/>.
+    /// </summary>
+    /// <param name="settings">Resolved settings, from <see cref="CheckSettings.From"/> (they carry the configuration the part records).</param>
+    /// <param name="shard">The share to compute.</param>
+    /// <param name="progress">Receives criterion progress; may be <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels between reads and estimates.</param>
+    /// <exception cref="CchInputException">Bad input or settings, or <c>--verify</c> (its training seeds are not sharded).</exception>
+    public static async Task<PartialReport> RunShardAsync(CheckSettings settings, ShardSpec shard, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(shard);
+        var source = settings.Source ?? throw new ArgumentException("The settings do not carry their configuration; build them with CheckSettings.From.", nameof(settings));
+        if (settings.Verification is not null)
+            throw new CchInputException("--shard splits the criterion's estimates only; --verify's training seeds are not sharded (with --seeds auto each round depends on the last). Run the sharded check and merge without --verify, and --verify as one unsharded run.");
+        var (data, _) = await LoadAsync(settings, cancellationToken).ConfigureAwait(false);
+        var ledger = WorkLedger.ForShard(shard);
+        CchCriterion.ComputeShare(data, settings.Criterion, ledger, progress, cancellationToken);
+        return new PartialReport
+        {
+            ToolVersion = ToolInfo.Version,
+            Seed = settings.Criterion.Seed,
+            Shard = shard,
+            Example = settings.Example,
+            Config = settings.ConfigPath,
+            Settings = source with { Report = null, Html = null, Format = null },
+            Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
+            Units = ledger.Units,
+            Results = ledger.Computed,
+        };
+    }
+
+    /// <summary>
+    /// Builds the final report of a sharded run (<c>merge</c>): reads the data again (checking they are the ones
+    /// the shards read) and runs the check with every estimate taken from the parts, so the report is the one a
+    /// single run with the same seed writes (apart from its timings).
+    /// </summary>
+    /// <param name="settings">The merged run's settings (<see cref="ShardMerge.Settings"/>).</param>
+    /// <param name="parts">The parts (<see cref="ShardMerge.Combine"/>).</param>
+    /// <param name="progress">Receives criterion progress; may be <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels between reads.</param>
+    /// <exception cref="CchInputException">The inputs changed since the shards read them, or the parts do not match this run's units.</exception>
+    public static async Task<CheckOutcome> MergeAsync(CheckSettings settings, MergedParts parts, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(parts);
+        var total = Stopwatch.StartNew();
+        var (data, example) = await LoadAsync(settings, cancellationToken).ConfigureAwait(false);
+        parts.RequireInputs(data.Inputs);
+        return await FinishAsync(settings, data, example, total, WorkLedger.Replay(parts.Results), progress, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<(Dataset Data, ExampleData? Example)> LoadAsync(CheckSettings settings, CancellationToken cancellationToken)
+    {
         if (settings.Example is not null)
         {
-            example = GaussianExample.Create(GaussianExample.DefaultRows, settings.Criterion.Seed);
-            data = example.Data;
-        }
-        else
-        {
-            data = await DatasetLoader.LoadAsync(settings.Data!, cancellationToken).ConfigureAwait(false);
+            var example = GaussianExample.Create(GaussianExample.DefaultRows, settings.Criterion.Seed);
+            return (example.Data, example);
         }
 
+        return (await DatasetLoader.LoadAsync(settings.Data!, cancellationToken).ConfigureAwait(false), null);
+    }
+
+    private static async Task<CheckOutcome> FinishAsync(
+        CheckSettings settings,
+        Dataset data,
+        ExampleData? example,
+        Stopwatch total,
+        WorkLedger ledger,
+        IProgress<CriterionProgress>? progress,
+        IProgress<Distillation.VerificationProgress>? verificationProgress,
+        CancellationToken cancellationToken)
+    {
         var readTime = total.Elapsed;
-        var result = CchCriterion.Evaluate(data, settings.Criterion, progress, cancellationToken);
+        var result = CchCriterion.Evaluate(data, settings.Criterion, progress, cancellationToken, ledger);
         Dictionary<string, Distillation.VerificationResult>? verifications = null;
         if (settings.Verification is not null)
         {

@@ -34,6 +34,9 @@ public sealed record CheckSettings
     /// <summary>The config file the settings came from (recorded in the report), or <c>null</c>.</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>The merged configuration these settings were validated from (a sharded run records it for <c>merge</c>); <c>null</c> when built directly.</summary>
+    public CchConfig? Source { get; init; }
+
     /// <summary>Distillation settings when <c>--verify</c> is on; otherwise <c>null</c>.</summary>
     public VerificationOptions? Verification { get; init; }
 
@@ -88,7 +91,7 @@ public sealed record CheckSettings
     public static CheckSettings From(CchConfig config, string? example = null, string? configPath = null)
     {
         var names = new OptionNames(null);
-        var settings = Common(config, names) with { ConfigPath = configPath };
+        var settings = Common(config, names) with { ConfigPath = configPath, Source = config };
         if (settings.Gate != Gate.Criterion && settings.Verification is null)
             throw new CchInputException($"--gate {config.Gate} gates on the measured outcome, which needs --verify.");
 

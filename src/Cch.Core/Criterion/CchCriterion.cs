@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cch.Data;
 using Cch.Estimators;
+using Cch.Sharding;
 using MathNet.Numerics.Distributions;
 
 namespace Cch.Criterion;
@@ -37,48 +38,53 @@ public static class CchCriterion
     /// <param name="options">Estimators, k, seed, margin, confidence level and replicates.</param>
     /// <param name="progress">Receives one report per finished estimate; may be <c>null</c>.</param>
     /// <param name="cancellationToken">Stops between estimates.</param>
+    /// <param name="ledger">
+    /// Where the estimates come from: <c>null</c> or <see cref="WorkLedger.Everything"/> computes them,
+    /// <see cref="WorkLedger.Replay"/> takes them from a sharded run's parts (<c>merge</c>). A shard's ledger
+    /// goes to <see cref="ComputeShare"/> instead.
+    /// </param>
     /// <returns>Teachers ranked by Δ, best first.</returns>
-    /// <exception cref="CchInputException">Too few rows for the estimators and the half-samples, a bad option, or no teacher.</exception>
-    public static CriterionResult Evaluate(Dataset data, CriterionOptions options, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="CchInputException">Too few rows for the estimators and the half-samples, a bad option, or no teacher; with a replay, parts that do not match this run's units.</exception>
+    public static CriterionResult Evaluate(Dataset data, CriterionOptions options, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default, WorkLedger? ledger = null)
     {
-        Validate(data, options);
-        var selection = EstimatorSelection.Create(options);
+        ledger ??= WorkLedger.Everything();
+        if (ledger.Shard is not null)
+            throw new ArgumentException("A shard's ledger computes only part of the run; use ComputeShare.", nameof(ledger));
+        var plan = Prepare(data, options);
+        var (label, pairs) = (plan.Label, plan.Pairs);
         var n = data.Rows;
-        var label = selection.Label(data.Student, data.Label);
         var teachers = data.Teachers;
-        var pairs = teachers.Select(t => selection.Pair(t, data.Student)).ToList();
-        var terms = pairs.Append(label).ToList();
-        var halfSampled = terms.Where(t => t.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
-        InputChecks.RequireRows(n, terms, options.K, "the criterion");
-
-        var total = terms.Count + (halfSampled.Count > 0 ? options.Replicates * halfSampled.Count : 0) + (options.SelfCheck ? terms.Count : 0);
-        var done = 0;
-        void Step(string stage) => progress?.Report(new CriterionProgress(stage, ++done, total));
+        var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
+        var units = RunUnits(plan, data, options, ledger, progress, cancellationToken);
+        ledger.RequireAllReplayed();
 
         // Every term with its interval; half-sampled terms share the same seeded subsets, so their
         // replicates are paired.
         var outcomes = new Dictionary<TermEstimator, TermOutcome>();
+        var checks = new Dictionary<TermEstimator, SurrogateRecovery?>();
         var estimateTime = TimeSpan.Zero;
         var intervalTime = TimeSpan.Zero;
-        foreach (var term in terms.Prepend(label).Distinct())
+        foreach (var (term, id) in plan.Terms)
         {
-            var outcome = MutualInformationRunner.Run(term, n, options, Step, cancellationToken);
+            var full = units[EstimateKey(id)];
+            double[]? replicates = null;
+            var halfTime = TimeSpan.Zero;
+            if (term.IntervalStrategy == IntervalStrategy.HalfSampling)
+            {
+                replicates = new double[options.Replicates];
+                for (var b = 0; b < replicates.Length; b++)
+                {
+                    var unit = units[HalfSampleKey(id, b)];
+                    replicates[b] = unit.Estimate.Value;
+                    halfTime += TimeSpan.FromSeconds(unit.Seconds);
+                }
+            }
+
+            var outcome = MutualInformationRunner.Assemble(term, n, options, full.Estimate, replicates, TimeSpan.FromSeconds(full.Seconds), halfTime);
             outcomes[term] = outcome;
+            if (options.SelfCheck) checks[term] = full.Check?.ToRecovery();
             estimateTime += outcome.EstimateTime;
             intervalTime += outcome.IntervalTime;
-        }
-
-        // Self-check: one surrogate per term (label: a stream from the run's seed; teacher: from its name).
-        var checks = new Dictionary<TermEstimator, SurrogateRecovery?>();
-        if (options.SelfCheck)
-        {
-            checks[label] = SurrogateCheck.Label(selection, data.Student, data.Label, outcomes[label].Full.Value, unchecked(options.Seed * 7919 + 1), cancellationToken);
-            Step("self-check");
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                checks[pairs[i]] = SurrogateCheck.Pair(selection, teachers[i], data.Student, outcomes[pairs[i]].Full.Value, TeacherSeed(options.Seed, teachers[i].Name), cancellationToken);
-                Step("self-check");
-            }
         }
 
         // Bias-aware intervals: each term's own, from its self-check.
@@ -132,6 +138,115 @@ public static class CchCriterion
 
         var pairNames = string.Join(", ", pairs.Select(p => p.Name).Distinct());
         return new CriterionResult(ranked, pairNames, label.Name, n, subsetRows, estimateTime, intervalTime) { DeltaConfidenceLevel = deltaLevel };
+    }
+
+    /// <summary>
+    /// Computes one shard's share of the criterion's work (<c>check --shard</c>): the units of
+    /// <paramref name="ledger"/>'s shard, recorded in <see cref="WorkLedger.Computed"/>. Validates the data and
+    /// options exactly as <see cref="Evaluate"/> does, so a bad run fails in every shard.
+    /// </summary>
+    /// <param name="data">The data, as for <see cref="Evaluate"/>.</param>
+    /// <param name="options">The options, as for <see cref="Evaluate"/>.</param>
+    /// <param name="ledger">A ledger from <see cref="WorkLedger.ForShard"/>.</param>
+    /// <param name="progress">Receives one report per finished estimate; may be <c>null</c>.</param>
+    /// <param name="cancellationToken">Stops between estimates.</param>
+    /// <exception cref="CchInputException">As for <see cref="Evaluate"/>.</exception>
+    public static void ComputeShare(Dataset data, CriterionOptions options, WorkLedger ledger, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (ledger.Shard is null)
+            throw new ArgumentException("ComputeShare needs a shard's ledger (WorkLedger.ForShard).", nameof(ledger));
+        RunUnits(Prepare(data, options), data, options, ledger, progress, cancellationToken);
+    }
+
+    /// <summary>The run's terms in unit order (I(H_s;Y) first, then each teacher's I(H_t;H_s)) with their unit-key prefixes.</summary>
+    private sealed record Plan(EstimatorSelection Selection, TermEstimator Label, List<TermEstimator> Pairs, List<(TermEstimator Term, string Id)> Terms);
+
+    private static Plan Prepare(Dataset data, CriterionOptions options)
+    {
+        Validate(data, options);
+        var selection = EstimatorSelection.Create(options);
+        var label = selection.Label(data.Student, data.Label);
+        var pairs = data.Teachers.Select(t => selection.Pair(t, data.Student)).ToList();
+        InputChecks.RequireRows(data.Rows, pairs.Append(label).ToList(), options.K, "the criterion");
+        var terms = new List<(TermEstimator, string)> { (label, "label") };
+        for (var i = 0; i < pairs.Count; i++) terms.Add((pairs[i], $"teacher/{i}/{data.Teachers[i].Name}"));
+        return new Plan(selection, label, pairs, terms);
+    }
+
+    private static string EstimateKey(string id) => $"{id}/estimate";
+
+    private static string HalfSampleKey(string id, int b) => $"{id}/half-sample/{b}";
+
+    /// <summary>
+    /// Every unit of the run, in its fixed order, through <paramref name="ledger"/>: first each term's estimate on all
+    /// rows with its self-check (the costliest units, so round-robin spreads them over the shards), then each
+    /// half-sample of each half-sampled term. A unit's result depends on the data, options and seed only: the
+    /// half-samples are drawn from the run's seed, the label's surrogate from a stream of it and a teacher's from
+    /// its name (<see cref="TeacherSeed"/>).
+    /// </summary>
+    /// <returns>The results this ledger computed or replayed, by key (a shard's own units only).</returns>
+    private static Dictionary<string, UnitResult> RunUnits(Plan plan, Dataset data, CriterionOptions options, WorkLedger ledger, IProgress<CriterionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
+        var estimateSteps = options.SelfCheck ? 2 : 1;
+        var positions = plan.Terms.Count + halfSampled.Count * options.Replicates;
+        var total = 0;
+        for (var p = 0; p < positions; p++)
+            if (ledger.IsReplay || ledger.Computes(ledger.Units + p))
+                total += p < plan.Terms.Count ? estimateSteps : 1;
+        var done = 0;
+        void Step(string stage) => progress?.Report(new CriterionProgress(stage, ++done, total));
+
+        var results = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Terms.Count; i++)
+        {
+            var (term, id) = plan.Terms[i];
+            var teacher = i == 0 ? null : data.Teachers[i - 1];
+            var unit = ledger.Resolve(EstimateKey(id), () =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var clock = Stopwatch.StartNew();
+                var full = term.Estimate(null, cancellationToken);
+                var seconds = clock.Elapsed.TotalSeconds;
+                SurrogateRecovery? check = null;
+                if (options.SelfCheck)
+                {
+                    // Self-check: one surrogate per term (label: a stream from the run's seed; teacher: from its name).
+                    check = teacher is null
+                        ? SurrogateCheck.Label(plan.Selection, data.Student, data.Label, full.Value, unchecked(options.Seed * 7919 + 1), cancellationToken)
+                        : SurrogateCheck.Pair(plan.Selection, teacher, data.Student, full.Value, TeacherSeed(options.Seed, teacher.Name), cancellationToken);
+                }
+
+                return new UnitResult("", 0, full) { Check = SelfCheckResult.From(check), Seconds = seconds };
+            });
+            if (unit is null) continue;
+            results[unit.Key] = unit;
+            Step("estimates");
+            if (options.SelfCheck) Step("self-check");
+        }
+
+        int[][]? subsets = null;
+        foreach (var (term, id) in halfSampled)
+        {
+            for (var b = 0; b < options.Replicates; b++)
+            {
+                var index = b;
+                var unit = ledger.Resolve(HalfSampleKey(id, b), () =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    subsets ??= HalfSampling.Draw(data.Rows, options.Replicates, options.Seed);
+                    var clock = Stopwatch.StartNew();
+                    var value = term.Estimate(subsets[index], cancellationToken).Value;
+                    return new UnitResult("", 0, new MutualInformationEstimate(value)) { Seconds = clock.Elapsed.TotalSeconds };
+                });
+                if (unit is null) continue;
+                results[unit.Key] = unit;
+                Step("half-samples");
+            }
+        }
+
+        return results;
     }
 
     /// <summary>

@@ -43,7 +43,15 @@ public static class MutualInformationRunner
             }
         }
 
-        var intervalTime = clock.Elapsed;
+        return Assemble(term, rows, options, full, replicates, estimateTime, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The term's outcome from its estimates, however they were obtained (computed here, or by the shards of a
+    /// sharded run): the interval from the half-sample <paramref name="replicates"/> or the estimator's own.
+    /// </summary>
+    internal static TermOutcome Assemble(TermEstimator term, int rows, CriterionOptions options, MutualInformationEstimate full, double[]? replicates, TimeSpan estimateTime, TimeSpan intervalTime)
+    {
         var (t, z) = Quantiles(options);
         var (interval, se, method) = replicates is not null ? Spread(full.Value, replicates, t) : Own(full, z);
         double? ceiling = term.KsgK is { } k ? KsgEstimator.Ceiling(rows, k) : null;

@@ -16,4 +16,5 @@ namespace Cch.Reports;
 [JsonSerializable(typeof(MutualInformationReport))]
 [JsonSerializable(typeof(CchConfig))]
 [JsonSerializable(typeof(Reproduction.ReproductionReport))]
+[JsonSerializable(typeof(Sharding.PartialReport))]
 public sealed partial class CchJsonContext : JsonSerializerContext;

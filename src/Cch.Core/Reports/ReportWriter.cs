@@ -26,6 +26,14 @@ public static class ReportWriter
     /// <summary>The <c>reproduce</c> report as indented camelCase JSON.</summary>
     public static string ToJson(Reproduction.ReproductionReport report) => JsonSerializer.Serialize(report, Readable.ReproductionReport);
 
+    /// <summary>A shard's partial report as indented camelCase JSON (schema <c>schemas/cch-partial.schema.json</c>).</summary>
+    public static string ToJson(Sharding.PartialReport report) => JsonSerializer.Serialize(report, Readable.PartialReport);
+
+    /// <summary>Parses a partial report written by <see cref="ToJson(Sharding.PartialReport)"/>.</summary>
+    /// <exception cref="JsonException">The text is not a partial report.</exception>
+    public static Sharding.PartialReport PartialFromJson(string json) =>
+        JsonSerializer.Deserialize(json, CchJsonContext.Default.PartialReport) ?? throw new JsonException("The part is empty.");
+
     /// <summary>Parses a report written by <see cref="ToJson(Reproduction.ReproductionReport)"/>.</summary>
     /// <exception cref="JsonException">The text is not a reproduce report.</exception>
     public static Reproduction.ReproductionReport ReproductionFromJson(string json) =>

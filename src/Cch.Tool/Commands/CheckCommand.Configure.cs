@@ -52,6 +52,7 @@ internal static partial class CheckCommand
     private static readonly Option<string?> InputShape = EncoderOptionParsing.InputShapeOption();
     private static readonly Option<string?> InputScale = EncoderOptionParsing.InputScaleOption();
     private static readonly Option<int?> EncoderBatchSize = new("--encoder-batch-size") { Description = "Rows per ONNX Runtime call (default 256)." };
+    private static readonly Option<string?> Shard = new("--shard") { Description = "Compute only shard INDEX/COUNT of the estimates (0-based: 0/4 … 3/4) and write it as a partial report to --report; 'dotnet cch merge' combines the parts (docs/scale.md)." };
     private static readonly Option<string?> Gate = new("--gate") { Description = "What the exit code gates on: criterion (default), verified (needs kd-helps) or both." };
 
     /// <summary>Creates the <c>check</c> command.</summary>
@@ -77,6 +78,7 @@ internal static partial class CheckCommand
                  })
             command.Options.Add(option);
         if (!verify) command.Options.Add(Verify);
+        if (!verify) command.Options.Add(Shard);
         command.SetAction((parse, cancellationToken) => RunAsync(parse, verify, cancellationToken));
         return command;
     }

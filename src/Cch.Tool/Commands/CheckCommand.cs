@@ -15,8 +15,15 @@ internal static partial class CheckCommand
 {
     private static async Task<int> RunAsync(ParseResult parse, bool verify, CancellationToken cancellationToken)
     {
+        if (!verify && parse.GetValue(Shard) is { } shard) return await RunShardAsync(parse, shard, cancellationToken);
         var settings = Resolve(parse, verify).WithPreparedReport();
-        var outcome = await RunWithProgressAsync(settings, cancellationToken);
+        var outcome = await RunWithProgressAsync(settings, (p, v) => CheckRunner.RunAsync(settings, p, cancellationToken, v), cancellationToken);
+        return Present(settings, outcome);
+    }
+
+    /// <summary>Writes the report files, prints the chosen format and the job summary; returns the gate's exit code (shared with <c>merge</c>).</summary>
+    internal static int Present(CheckSettings settings, CheckOutcome outcome)
+    {
         var report = outcome.Report;
         var html = settings.HtmlPath is not null || settings.Format == ReportFormat.Html ? HtmlReport.Render(report) : null;
         if (settings.ReportPath is not null) ReportOutputs.Write(settings.ReportPath, ReportWriter.ToJson(report), "report");
@@ -159,7 +166,8 @@ internal static partial class CheckCommand
         return values;
     }
 
-    private static async Task<CheckOutcome> RunWithProgressAsync(CheckSettings settings, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="run"/> with progress on the terminal (a bar) or in logs (heartbeat lines).</summary>
+    internal static async Task<T> RunWithProgressAsync<T>(CheckSettings settings, Func<IProgress<CriterionProgress>, IProgress<VerificationProgress>, Task<T>> run, CancellationToken cancellationToken)
     {
         if (!CommandRunner.Interactive)
         {
@@ -170,10 +178,10 @@ internal static partial class CheckCommand
                 if (p.Finished) Console.Error.WriteLine($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds}: {p.Summary}");
             });
             using var heartbeat = new Heartbeat(Console.Error, Heartbeat.IntervalFromEnvironment(), settings.Example is null ? "reading input" : "generating the example");
-            return await CheckRunner.RunAsync(settings, heartbeat.Criterion(), cancellationToken, heartbeat.Verification(lines));
+            return await run(heartbeat.Criterion(), heartbeat.Verification(lines));
         }
 
-        CheckOutcome? outcome = null;
+        T? outcome = default;
         await CommandRunner.Diagnostics.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -192,7 +200,7 @@ internal static partial class CheckCommand
                     task.MaxValue = p.MaxEpochs;
                     task.Value = p.Finished ? p.MaxEpochs : p.Epoch;
                 });
-                outcome = await System.Threading.Tasks.Task.Run(() => CheckRunner.RunAsync(settings, progress, cancellationToken, training), cancellationToken);
+                outcome = await System.Threading.Tasks.Task.Run(() => run(progress, training), cancellationToken);
             });
         return outcome!;
     }
