@@ -54,7 +54,7 @@ public static class CchCriterion
         var (label, pairs) = (plan.Label, plan.Pairs);
         var n = data.Rows;
         var teachers = data.Teachers;
-        var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
+        var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling && !NearestNeighbourSubsets.Applies(t.Term, n)).ToList();
         var units = RunUnits(plan, data, options, ledger, progress, cancellationToken);
         ledger.RequireAllReplayed();
 
@@ -67,6 +67,18 @@ public static class CchCriterion
         foreach (var (term, id) in plan.Terms)
         {
             var full = units[EstimateKey(id)];
+            if (NearestNeighbourSubsets.Applies(term, n))
+            {
+                // k-NN at large N: the estimate unit holds subset 0, the others one subset each.
+                var others = Enumerable.Range(1, NearestNeighbourSubsets.Draw(n, options.Seed).Length - 1).Select(j => units[SubsetKey(id, j)]).ToList();
+                var time = TimeSpan.FromSeconds(full.Seconds + others.Sum(u => u.Seconds));
+                var subsetOutcome = MutualInformationRunner.AssembleSubsets(term, n, options, full.Estimate, others.Select(u => u.Estimate.Value).ToArray(), time);
+                outcomes[term] = subsetOutcome;
+                if (options.SelfCheck) checks[term] = full.Check?.ToRecovery();
+                estimateTime += subsetOutcome.EstimateTime;
+                continue;
+            }
+
             double[]? replicates = null;
             var halfTime = TimeSpan.Zero;
             if (term.IntervalStrategy == IntervalStrategy.HalfSampling)
@@ -178,6 +190,8 @@ public static class CchCriterion
 
     private static string HalfSampleKey(string id, int b) => $"{id}/half-sample/{b}";
 
+    private static string SubsetKey(string id, int j) => $"{id}/subset/{j}";
+
     /// <summary>
     /// Every unit of the run, in its fixed order, through <paramref name="ledger"/>: first each term's estimate on all
     /// rows with its self-check (the costliest units, so round-robin spreads them over the shards), then each
@@ -188,9 +202,12 @@ public static class CchCriterion
     /// <returns>The results this ledger computed or replayed, by key (a shard's own units only).</returns>
     private static Dictionary<string, UnitResult> RunUnits(Plan plan, Dataset data, CriterionOptions options, WorkLedger ledger, IProgress<CriterionProgress>? progress, CancellationToken cancellationToken)
     {
-        var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling).ToList();
+        var n = data.Rows;
+        var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling && !NearestNeighbourSubsets.Applies(t.Term, n)).ToList();
+        var subsetTerms = plan.Terms.Where(t => NearestNeighbourSubsets.Applies(t.Term, n)).ToList();
+        var knnSubsets = subsetTerms.Count > 0 ? NearestNeighbourSubsets.Draw(n, options.Seed) : null;
         var estimateSteps = options.SelfCheck ? 2 : 1;
-        var positions = plan.Terms.Count + halfSampled.Count * options.Replicates;
+        var positions = plan.Terms.Count + halfSampled.Count * options.Replicates + subsetTerms.Count * ((knnSubsets?.Length ?? 1) - 1);
         var total = 0;
         for (var p = 0; p < positions; p++)
             if (ledger.IsReplay || ledger.Computes(ledger.Units + p))
@@ -207,7 +224,8 @@ public static class CchCriterion
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var clock = Stopwatch.StartNew();
-                var full = term.Estimate(null, cancellationToken);
+                // A k-NN term at large N estimates on subset 0 here (the self-check then targets that value, at that size).
+                var full = term.Estimate(NearestNeighbourSubsets.Applies(term, n) ? knnSubsets![0] : null, cancellationToken);
                 var seconds = clock.Elapsed.TotalSeconds;
                 SurrogateRecovery? check = null;
                 if (options.SelfCheck)
@@ -243,6 +261,24 @@ public static class CchCriterion
                 if (unit is null) continue;
                 results[unit.Key] = unit;
                 Step("half-samples");
+            }
+        }
+
+        foreach (var (term, id) in subsetTerms)
+        {
+            for (var j = 1; j < knnSubsets!.Length; j++)
+            {
+                var index = j;
+                var unit = ledger.Resolve(SubsetKey(id, j), () =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var clock = Stopwatch.StartNew();
+                    var value = term.Estimate(knnSubsets[index], cancellationToken).Value;
+                    return new UnitResult("", 0, new MutualInformationEstimate(value)) { Seconds = clock.Elapsed.TotalSeconds };
+                });
+                if (unit is null) continue;
+                results[unit.Key] = unit;
+                Step("subsets");
             }
         }
 

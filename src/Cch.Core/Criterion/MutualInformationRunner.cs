@@ -80,45 +80,49 @@ public static class MutualInformationRunner
     {
         var clock = Stopwatch.StartNew();
         var subsets = NearestNeighbourSubsets.Draw(rows, options.Seed);
-        var values = new double[subsets.Length];
-        var notes = new List<string>();
+        var estimates = new MutualInformationEstimate[subsets.Length];
         var reported = 0;
         for (var j = 0; j < subsets.Length; j++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var estimate = term.Estimate(subsets[j], cancellationToken);
-            values[j] = estimate.Value;
-            if (j == 0)
-            {
-                notes.AddRange(estimate.Notes);
-                step?.Invoke("estimates");
-            }
+            estimates[j] = term.Estimate(subsets[j], cancellationToken);
+            if (j == 0) step?.Invoke("estimates");
 
             // The criterion's progress counts 1 + B steps per half-sampled term: report B of them over the other subsets.
             for (var target = j == 0 ? 0 : (int)((long)j * options.Replicates / (subsets.Length - 1)); reported < target; reported++)
                 step?.Invoke("subsets");
         }
 
+        return AssembleSubsets(term, rows, options, estimates[0], estimates.Skip(1).Select(e => e.Value).ToArray(), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// A k-NN term's outcome from its m disjoint-subset estimates (<see cref="NearestNeighbourSubsets"/>), however
+    /// they were obtained: <paramref name="first"/> on subset 0 (its notes are kept) and the values on subsets 1 … m − 1.
+    /// </summary>
+    internal static TermOutcome AssembleSubsets(TermEstimator term, int rows, CriterionOptions options, MutualInformationEstimate first, double[] others, TimeSpan time)
+    {
+        var values = others.Prepend(first.Value).ToArray();
         var m = values.Length;
-        var n = subsets[0].Length;
+        var n = NearestNeighbourSubsets.RowsPerSubset(rows);
         var mean = values.Average();
         var se = StandardDeviation(values) / Math.Sqrt(m);
         var t = Internal.StudentTQuantile.Of(m - 1, 1 - (1 - options.ConfidenceLevel) / 2);
         var replicates = values.Select(v => mean + (v - mean) / Math.Sqrt(m)).ToArray();
-        notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{term.Name} on {rows:N0} rows: the mean over {m} disjoint subsets of {n:N0} rows (k-NN costs grow as N²), with the interval from their spread; the value carries the estimator's bias at {n:N0} rows."));
+        var notes = first.Notes.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{term.Name} on {rows:N0} rows: the mean over {m} disjoint subsets of {n:N0} rows (k-NN costs grow as N²), with the interval from their spread; the value carries the estimator's bias at {n:N0} rows.")).ToList();
         var full = new MutualInformationEstimate(mean) { Notes = notes };
         double? ceiling = term.KsgK is { } k ? KsgEstimator.Ceiling(n, k) : null;
         var near = term.KsgK is { } kk && KsgEstimator.IsNearCeiling(mean, n, kk);
         var result = new MutualInformationResult(new IntervalEstimate(mean, mean - t * se, mean + t * se), ceiling, near)
         {
-            Estimator = term.Name,
+            Estimator = first.Estimator ?? term.Name,
             AutoReason = term.AutoReason,
             IntervalMethod = IntervalMethods.DisjointSubsets,
             StandardError = se,
             Notes = notes,
         };
-        return new TermOutcome(full, replicates, result, clock.Elapsed, TimeSpan.Zero);
+        return new TermOutcome(full, replicates, result, time, TimeSpan.Zero);
     }
 
     /// <summary>

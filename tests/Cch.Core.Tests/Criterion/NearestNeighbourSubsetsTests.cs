@@ -72,4 +72,31 @@ public sealed class NearestNeighbourSubsetsTests
         Assert.InRange(truth, outcome.Result.Value.CiLow, outcome.Result.Value.CiHigh);
         Assert.Contains(outcome.Result.Notes, n => n.Contains("8 disjoint subsets of 3,000 rows"));
     }
+
+    [Fact]
+    public void The_criterion_runs_ksg_terms_on_subsets_above_the_threshold_and_covers_the_known_delta()
+    {
+        // Teacher t, student s = 0.8·t + 0.6·u (1 + 1 dimensions), label Y = [s > 0]: I(t;s) = −½ ln 0.36 = 0.5108 nats,
+        // I(s;Y) = H(Y) = ln 2 (Y is a function of s), Δ = −0.1823 nats.
+        var (t, s) = Gaussian(24_000, 0.8, seed: 9);
+        var label = LabelVector.ForClasses("y", s.Values.Select(v => v > 0 ? 1 : 0).ToArray(), ["neg", "pos"]);
+        var data = new Dataset
+        {
+            Teachers = [t],
+            Student = s,
+            Label = label,
+            Inputs = [],
+            Join = new JoinSummary(null, JoinMode.RowOrder, 24_000, 0, 0),
+        };
+        var options = new CriterionOptions { Estimator = EstimatorFamily.Ksg, Seed = 2, SelfCheck = false };
+
+        var result = CchCriterion.Evaluate(data, options);
+
+        var teacher = Assert.Single(result.Teachers);
+        Assert.Equal(IntervalMethods.DisjointSubsets, teacher.TeacherStudent.IntervalMethod);
+        Assert.Equal(IntervalMethods.DisjointSubsets, teacher.StudentLabel.IntervalMethod);
+        var alone = MutualInformationRunner.Run(EstimatorSelection.Create(options).Pair(t, s), 24_000, options);
+        Assert.Equal(alone.Result.Value.Estimate, teacher.TeacherStudent.Value.Estimate, 12);
+        Assert.InRange(-0.5 * Math.Log(0.36) - Math.Log(2), teacher.Delta.CiLow, teacher.Delta.CiHigh);
+    }
 }
