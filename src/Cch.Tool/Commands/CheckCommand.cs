@@ -95,6 +95,7 @@ internal static partial class CheckCommand
             ValidationFraction = parse.GetValue(ValidationFraction),
             TestFraction = parse.GetValue(TestFraction),
             Threads = parse.GetValue(Threads),
+            Device = parse.GetValue(Device),
             Gate = parse.GetValue(Gate),
             TeacherEncoders = parse.GetValue(TeacherEncoder) is { Length: > 0 } te ? te : null,
             StudentEncoder = parse.GetValue(StudentEncoder),
