@@ -2,12 +2,14 @@ using BenchmarkDotNet.Running;
 using Cch.Benchmarks.Accuracy;
 using Cch.Benchmarks.Calibration;
 using Cch.Benchmarks.EndToEnd;
+using Cch.Benchmarks.Estimators;
 
 namespace Cch.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/Cch.Benchmarks -- --filter '*Ksg*'</c>
 /// for BenchmarkDotNet, <c>-- check-mnist</c> for the one-shot end-to-end measurement,
+/// <c>-- kernel-rate [N] [dims] [repeats]</c> for the k-NN kernel's operations per cycle,
 /// <c>-- encode-mnist MODEL.onnx [threads]</c> for ONNX encoder throughput, or
 /// <c>-- accuracy [--suite v1|high|label|all] …</c> for estimator accuracy on tasks with known mutual information,
 /// or <c>-- calibration [--estimators auto,ksg] …</c> for the criterion's intervals and verdicts on tasks with known Δ.
@@ -26,6 +28,12 @@ public static class Program
         if (args is [ScaleData.Name, .. var scaleArgs])
         {
             Environment.ExitCode = await ScaleData.RunAsync(scaleArgs);
+            return;
+        }
+
+        if (args is [KernelRate.Name, .. var rateArgs])
+        {
+            KernelRate.Run(rateArgs);
             return;
         }
 

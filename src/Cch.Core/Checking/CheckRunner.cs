@@ -20,14 +20,16 @@ public static class CheckRunner
     /// <param name="cancellationToken">Cancels between reads and estimates.</param>
     /// <param name="verificationProgress">Receives training progress with <c>--verify</c>; may be <c>null</c>.</param>
     /// <returns>The report (its <see cref="CchReport.ExitCode"/> is the gate's exit code).</returns>
-    /// <exception cref="CchInputException">Bad input or settings.</exception>
-    /// <exception cref="Neural.TorchUnavailableException">With <c>--verify</c>, libtorch cannot be loaded.</exception>
+    /// <exception cref="CchInputException">Bad input or settings; <c>--device cuda</c> without a CUDA device (before any work).</exception>
+    /// <exception cref="Neural.TorchUnavailableException">With <c>--verify</c> or <c>--device cuda</c>, libtorch cannot be loaded.</exception>
     public static async Task<CheckOutcome> RunAsync(
         CheckSettings settings,
         IProgress<CriterionProgress>? progress = null,
         CancellationToken cancellationToken = default,
         IProgress<Distillation.VerificationProgress>? verificationProgress = null)
     {
+        // --device cuda: fail before any work when libtorch has no CUDA device (CchInputException, exit 2).
+        if (settings.Criterion.Device != Neural.ComputeDevice.Cpu) Neural.TorchRuntime.RequireDevice(settings.Criterion.Device);
         var total = Stopwatch.StartNew();
         var (data, example) = await LoadAsync(settings, cancellationToken).ConfigureAwait(false);
         return await FinishAsync(settings, data, example, total, WorkLedger.Everything(), progress, verificationProgress, cancellationToken).ConfigureAwait(false);

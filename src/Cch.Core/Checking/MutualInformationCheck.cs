@@ -22,12 +22,14 @@ public static class MutualInformationCheck
     /// <exception cref="CchInputException">
     /// Bad input (file, column and first offending row named), a constant representation, a label
     /// without two classes that occur twice, or fewer rows than max(50, 20·k) (and twice the
-    /// estimator's minimum when half-sampled).
+    /// estimator's minimum when half-sampled); <c>--device cuda</c> without a CUDA device (before any work).
     /// </exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public static async Task<MutualInformationReport> RunAsync(MutualInformationSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // --device cuda: fail before any work when libtorch has no CUDA device (CchInputException, exit 2).
+        if (settings.Criterion.Device != Neural.ComputeDevice.Cpu) Neural.TorchRuntime.RequireDevice(settings.Criterion.Device);
         var total = Stopwatch.StartNew();
         var data = await DatasetLoader.LoadPairAsync(settings.Data, cancellationToken).ConfigureAwait(false);
         var readTime = total.Elapsed;

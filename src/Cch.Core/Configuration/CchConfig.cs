@@ -134,6 +134,9 @@ public sealed record CchConfig
     /// <summary>libtorch threads (<c>--threads</c>).</summary>
     public int? Threads { get; init; }
 
+    /// <summary>Where libtorch trains: <c>cpu</c> (default) or <c>cuda</c> (<c>--device</c>).</summary>
+    public string? Device { get; init; }
+
     /// <summary>ONNX encoders for the teachers' raw columns (<c>--teacher-encoder</c>): one for all teachers or one per teacher.</summary>
     public IReadOnlyList<string>? TeacherEncoders { get; init; }
 
@@ -202,6 +205,7 @@ public sealed record CchConfig
         TestFraction = TestFraction ?? fallback.TestFraction,
         Threads = Threads ?? fallback.Threads,
         MaxRows = MaxRows ?? fallback.MaxRows,
+        Device = Device ?? fallback.Device,
         TeacherEncoders = TeacherEncoders is { Count: > 0 } ? TeacherEncoders : fallback.TeacherEncoders,
         StudentEncoder = StudentEncoder ?? fallback.StudentEncoder,
         EncoderOutput = EncoderOutput ?? fallback.EncoderOutput,

@@ -202,6 +202,7 @@ public sealed record CheckSettings
         if (config.InputShape is { } inputShape) ParseShape(inputShape, names.For("input-shape", "inputShape"));
 
         var gate = SettingRules.Choice(config.Gate, names.For("gate", "gate"), Gate.Criterion, ("criterion", Gate.Criterion), ("verified", Gate.Verified), ("both", Gate.Both));
+        criterion = criterion with { Device = SettingRules.Device(config.Device, names) };
 
         return new CheckSettings
         {
@@ -234,6 +235,7 @@ public sealed record CheckSettings
             ValidationFraction = config.ValidationFraction ?? defaults.ValidationFraction,
             TestFraction = config.TestFraction ?? defaults.TestFraction,
             Threads = config.Threads ?? defaults.Threads,
+            Device = criterion.Device,
             Seed = criterion.Seed,
             ConfidenceLevel = criterion.ConfidenceLevel,
         };

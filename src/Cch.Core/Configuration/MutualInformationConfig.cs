@@ -45,6 +45,9 @@ public sealed record MutualInformationConfig
     /// <summary>Half-sample replicates B (<c>--replicates</c>).</summary>
     public int? Replicates { get; init; }
 
+    /// <summary>Where a trained estimator trains: <c>cpu</c> (default) or <c>cuda</c> (<c>--device</c>).</summary>
+    public string? Device { get; init; }
+
     /// <summary><c>text</c> or <c>json</c> (<c>--format</c>).</summary>
     public string? Format { get; init; }
 }

@@ -35,7 +35,8 @@ public sealed record MutualInformationSettings
         if (config.Y is not null && config.Task is not null)
             throw new CchInputException($"--task {config.Task} applies to a label (--label); with --y both sides are representations.");
 
-        var criterion = SettingRules.Criterion(names, config.Estimator, k: config.K, seed: config.Seed, confidence: config.Confidence, replicates: config.Replicates);
+        var criterion = SettingRules.Criterion(names, config.Estimator, k: config.K, seed: config.Seed, confidence: config.Confidence, replicates: config.Replicates)
+            with { Device = SettingRules.Device(config.Device, names) };
         var format = SettingRules.Choice(config.Format, names.For("format", "format"), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json));
         return new MutualInformationSettings
         {

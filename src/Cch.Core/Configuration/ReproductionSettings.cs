@@ -35,9 +35,10 @@ public sealed record ReproductionSettings
     /// <param name="html"><c>--html</c>.</param>
     /// <param name="workingDirectory">Relative paths are resolved against it.</param>
     /// <param name="dataFromEnvironment"><c>$CCH_DATA</c>, used when <paramref name="data"/> is absent.</param>
+    /// <param name="device"><c>--device</c>: cpu (default) or cuda.</param>
     /// <exception cref="CchInputException">An unknown experiment, a value out of range, a missing data folder, or a report path that cannot be written or names one of the experiment's input files (checked before any work).</exception>
     public static ReproductionSettings From(
-        string experiment, bool quick, int? seed, int? seeds, int? threads, string? data, string? format, string? report, string? html, string workingDirectory, string? dataFromEnvironment)
+        string experiment, bool quick, int? seed, int? seeds, int? threads, string? data, string? format, string? report, string? html, string workingDirectory, string? dataFromEnvironment, string? device = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         if (!ReproductionRunner.Names.TryGetValue(experiment.Trim(), out var which))
@@ -46,6 +47,7 @@ public sealed record ReproductionSettings
             throw new CchInputException($"--seeds {seeds}: at least 2 training seeds are needed for an interval of the KD effect.");
         if (threads is < 1)
             throw new CchInputException($"--threads {threads}: expected at least 1.");
+        var computeDevice = SettingRules.Device(device, new OptionNames(null));
         var fmt = SettingRules.Choice(format, ("--format", null), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown), ("html", ReportFormat.Html));
 
         string? directory = null;
@@ -83,7 +85,7 @@ public sealed record ReproductionSettings
         {
             Name = experiment.Trim(),
             Experiment = which,
-            Options = new ReproductionOptions { Seed = seed ?? 0, Quick = quick, Seeds = seeds, Threads = threads ?? 1, DataDirectory = directory },
+            Options = new ReproductionOptions { Seed = seed ?? 0, Quick = quick, Seeds = seeds, Threads = threads ?? 1, Device = computeDevice, DataDirectory = directory },
             Format = fmt,
             ReportPath = reportPath,
             HtmlPath = htmlPath,

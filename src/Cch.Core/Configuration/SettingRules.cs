@@ -48,6 +48,11 @@ internal static class SettingRules
     public static TaskKind Task(string? value, OptionNames names) =>
         Choice(value, names.For("task", "task"), TaskKind.Auto, ("auto", TaskKind.Auto), ("classification", TaskKind.Classification), ("regression", TaskKind.Regression));
 
+    /// <summary><c>cpu</c> (the default) or <c>cuda</c>: where libtorch trains (<c>--device</c>, config key <c>device</c>).</summary>
+    /// <exception cref="CchInputException">Another value.</exception>
+    public static Neural.ComputeDevice Device(string? value, OptionNames names) =>
+        Choice(value, names.For("device", "device"), Neural.ComputeDevice.Cpu, ("cpu", Neural.ComputeDevice.Cpu), ("cuda", Neural.ComputeDevice.Cuda));
+
     /// <summary>"Missing --option (config key 'key'): what." for a required setting.</summary>
     public static CchInputException Missing(string option, string key, string what) =>
         new($"Missing {option} (config key '{key}'): {what}.");

@@ -30,4 +30,10 @@ public sealed record CriterionOptions
     /// more full estimate per term.
     /// </summary>
     public bool SelfCheck { get; init; } = true;
+
+    /// <summary>
+    /// Where the trained estimators (infonce, smile, mine, latent) run (<c>--device</c>): CPU (default) or
+    /// CUDA. The other estimators always run on the CPU.
+    /// </summary>
+    public Cch.Neural.ComputeDevice Device { get; init; } = Cch.Neural.ComputeDevice.Cpu;
 }

@@ -107,8 +107,8 @@ public sealed class EstimatorSelection
             ? new GaussianEstimator(biasCorrected: false)
             : estimator;
 
-    /// <summary>The trained estimators' settings: their defaults with the run's seed.</summary>
-    private NeuralEstimatorOptions Neural => new() { Seed = _options.Seed };
+    /// <summary>The trained estimators' settings: their defaults with the run's seed and device.</summary>
+    private NeuralEstimatorOptions Neural => new() { Seed = _options.Seed, Device = _options.Device };
 
     private IMutualInformationEstimator Continuous(EstimatorFamily family) => (IMutualInformationEstimator)Create(family, label: false);
 

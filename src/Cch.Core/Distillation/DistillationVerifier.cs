@@ -49,6 +49,6 @@ public static class DistillationVerifier
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var prepared = PreparedData.Create(data, options); // input errors surface without loading libtorch
-        return TorchSession.Run(options.Threads, () => VerificationRun.Execute(data.TeacherName, prepared, options, progress, cancellationToken));
+        return TorchSession.Run(options.Threads, options.Device, () => VerificationRun.Execute(data.TeacherName, prepared, options, progress, cancellationToken));
     }
 }

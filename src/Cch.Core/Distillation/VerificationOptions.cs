@@ -48,6 +48,12 @@ public sealed record VerificationOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>
+    /// Where libtorch trains and evaluates (<c>--device</c>): <see cref="Cch.Neural.ComputeDevice.Cpu"/> (default) or
+    /// <see cref="Cch.Neural.ComputeDevice.Cuda"/>; CUDA results are not bit-identical to the CPU's.
+    /// </summary>
+    public Cch.Neural.ComputeDevice Device { get; init; } = Cch.Neural.ComputeDevice.Cpu;
+
+    /// <summary>
     /// Confidence level of the paired-difference interval over seeds; α = 1 − level is the error rate of the outcome
     /// (split over the looks with <see cref="AutoSeeds"/>).
     /// </summary>

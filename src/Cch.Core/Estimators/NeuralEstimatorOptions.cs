@@ -94,6 +94,12 @@ public sealed record NeuralEstimatorOptions
     /// <summary>libtorch intra-op threads (default 1). Results are bit-identical for the same seed, input and thread count.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Where libtorch trains and evaluates (<c>--device</c>): <see cref="Cch.Neural.ComputeDevice.Cpu"/> (default) or
+    /// <see cref="Cch.Neural.ComputeDevice.Cuda"/>; CUDA results are not bit-identical to the CPU's.
+    /// </summary>
+    public Cch.Neural.ComputeDevice Device { get; init; } = Cch.Neural.ComputeDevice.Cpu;
+
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it and its valid range.</exception>
     public void Validate()

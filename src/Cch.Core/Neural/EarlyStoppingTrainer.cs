@@ -59,7 +59,7 @@ internal static class EarlyStoppingTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var step = NewDisposeScope();
-                var index = tensor(order.AsSpan(start, Math.Min(schedule.BatchSize, fitRows - start)).ToArray());
+                var index = TorchSession.OnDevice(tensor(order.AsSpan(start, Math.Min(schedule.BatchSize, fitRows - start)).ToArray()));
                 optimizer.ZeroGrad();
                 var loss = batchLoss(index);
                 loss.backward();

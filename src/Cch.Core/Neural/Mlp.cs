@@ -42,7 +42,7 @@ internal static class Mlp
                 layers.Add(($"act{i + 1}", Activation(activation)));
         }
 
-        return nn.Sequential(layers);
+        return TorchSession.Place(nn.Sequential(layers));
     }
 
     private static nn.Module<Tensor, Tensor> Activation(MlpActivation activation) => activation switch
@@ -57,10 +57,7 @@ internal static class Mlp
     {
         var result = new List<float[]>();
         foreach (var p in model.parameters())
-        {
-            using var accessor = p.data<float>();
-            result.Add(accessor.ToArray());
-        }
+            result.Add(TorchSession.HostArray<float>(p));
 
         return result.ToArray();
     }
@@ -87,7 +84,6 @@ internal static class Mlp
     public static double[] ToDoubles(Tensor t)
     {
         using var scope = NewDisposeScope();
-        using var accessor = t.to_type(ScalarType.Float64).contiguous().data<double>();
-        return accessor.ToArray();
+        return TorchSession.HostArray<double>(t.to_type(ScalarType.Float64).contiguous());
     }
 }

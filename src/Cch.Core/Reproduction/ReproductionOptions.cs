@@ -15,6 +15,12 @@ public sealed record ReproductionOptions
     /// <summary>libtorch intra-op threads for training (≥ 1); the same value gives the same report.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Where libtorch trains and evaluates (<c>--device</c>): <see cref="Cch.Neural.ComputeDevice.Cpu"/> (default) or
+    /// <see cref="Cch.Neural.ComputeDevice.Cuda"/>; CUDA results are not bit-identical to the CPU's.
+    /// </summary>
+    public Cch.Neural.ComputeDevice Device { get; init; } = Cch.Neural.ComputeDevice.Cpu;
+
     /// <summary>Folder holding the real datasets (<c>mnist.parquet</c>, <c>handwritten.parquet</c>, <c>breast_tcga_*.parquet</c>); <c>null</c> for the Gaussian model.</summary>
     public string? DataDirectory { get; init; }
 }

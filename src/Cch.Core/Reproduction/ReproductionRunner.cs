@@ -36,12 +36,13 @@ public static class ReproductionRunner
     }
 
     /// <summary>Runs <paramref name="experiment"/>.</summary>
-    /// <exception cref="CchInputException">Missing or unreadable data, or an option out of range.</exception>
+    /// <exception cref="CchInputException">Missing or unreadable data, an option out of range, or <c>--device cuda</c> without a CUDA device (before any work).</exception>
     /// <exception cref="Neural.TorchUnavailableException">An experiment that trains cannot load libtorch.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ReproductionReport Run(ReproductionExperiment experiment, ReproductionOptions options, IProgress<ReproductionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Device != Neural.ComputeDevice.Cpu) Neural.TorchRuntime.RequireDevice(options.Device);
         return experiment switch
         {
             ReproductionExperiment.Gaussian => GaussianReproduction.Run(options, progress, cancellationToken),

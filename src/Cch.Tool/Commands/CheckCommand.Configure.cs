@@ -53,6 +53,7 @@ internal static partial class CheckCommand
     private static readonly Option<string?> InputScale = EncoderOptionParsing.InputScaleOption();
     private static readonly Option<int?> EncoderBatchSize = new("--encoder-batch-size") { Description = "Rows per ONNX Runtime call (default 256)." };
     private static readonly Option<string?> Shard = new("--shard") { Description = "Compute only shard INDEX/COUNT of the estimates (0-based: 0/4 … 3/4) and write it as a partial report to --report; 'dotnet cch merge' combines the parts (docs/scale.md)." };
+    private static readonly Option<string?> Device = new("--device") { Description = "Where libtorch trains: cpu (default) or cuda (needs a CUDA build of libtorch, which the tool package does not ship; see docs/scale.md). CUDA results are not bit-identical to the CPU's." };
     private static readonly Option<string?> Gate = new("--gate") { Description = "What the exit code gates on: criterion (default), verified (needs kd-helps) or both." };
 
     /// <summary>Creates the <c>check</c> command.</summary>
@@ -73,7 +74,7 @@ internal static partial class CheckCommand
         foreach (var option in new Option[]
                  {
                      Config, Example, Data, Teacher, Student, StudentBlur, ImageShape, Label, Key, Join, Where, Task, Estimator, LabelEstimator, K, Seed, Margin, Confidence, Replicates, NoSelfCheck, FailOn, Report, Html, Format,
-                     TestWhere, TeacherLogits, Hidden, LearningRate, BatchSize, MaxEpochs, Patience, Seeds, MinEffect, ParallelSeeds, Temperature, Lambda, ValidationFraction, TestFraction, Threads, MaxRows, Gate,
+                     TestWhere, TeacherLogits, Hidden, LearningRate, BatchSize, MaxEpochs, Patience, Seeds, MinEffect, ParallelSeeds, Temperature, Lambda, ValidationFraction, TestFraction, Threads, MaxRows, Device, Gate,
                      TeacherEncoder, StudentEncoder, Output, InputShape, InputScale, EncoderBatchSize,
                  })
             command.Options.Add(option);

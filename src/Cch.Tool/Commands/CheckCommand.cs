@@ -103,6 +103,7 @@ internal static partial class CheckCommand
             TestFraction = parse.GetValue(TestFraction),
             Threads = parse.GetValue(Threads),
             MaxRows = MaxRowCount(parse.GetValue(MaxRows)),
+            Device = parse.GetValue(Device),
             Gate = parse.GetValue(Gate),
             TeacherEncoders = parse.GetValue(TeacherEncoder) is { Length: > 0 } te ? te : null,
             StudentEncoder = parse.GetValue(StudentEncoder),

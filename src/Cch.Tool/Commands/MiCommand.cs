@@ -27,6 +27,7 @@ internal static partial class MiCommand
             Seed = parse.GetValue(Seed),
             Confidence = parse.GetValue(Confidence),
             Replicates = parse.GetValue(Replicates),
+            Device = parse.GetValue(Device),
             Format = parse.GetValue(Format),
         });
         var report = await System.Threading.Tasks.Task.Run(() => MutualInformationCheck.RunAsync(settings, cancellationToken), cancellationToken);

@@ -24,7 +24,8 @@ internal static partial class ReproduceCommand
             parse.GetValue(Report),
             parse.GetValue(Html),
             Environment.CurrentDirectory,
-            Environment.GetEnvironmentVariable("CCH_DATA"));
+            Environment.GetEnvironmentVariable("CCH_DATA"),
+            parse.GetValue(Device));
         var report = await RunWithProgressAsync(settings, cancellationToken);
         var html = settings.HtmlPath is not null || settings.Format == ReportFormat.Html ? ReproductionHtml.Render(report) : null;
         if (settings.ReportPath is not null) ReportOutputs.Write(settings.ReportPath, ReportWriter.ToJson(report), "report");

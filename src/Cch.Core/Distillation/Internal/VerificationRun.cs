@@ -32,8 +32,8 @@ internal static class VerificationRun
         var lossScale = d.IsClassification ? 1 : d.TargetScale * d.TargetScale; // regression losses back to squared target units
         var runs = new List<SeedRun>();
 
-        using var studentTest = tensor(d.StudentTest, [d.TestRows, d.StudentColumns]);
-        using var teacherTest = d.TeacherTest is null ? null : tensor(d.TeacherTest, [d.TestRows, d.TeacherColumns]);
+        using var studentTest = TorchSession.OnDevice(tensor(d.StudentTest, [d.TestRows, d.StudentColumns]));
+        using var teacherTest = d.TeacherTest is null ? null : TorchSession.OnDevice(tensor(d.TeacherTest, [d.TestRows, d.TeacherColumns]));
 
         for (var look = 0; ; look++)
         {
@@ -257,7 +257,7 @@ internal static class VerificationRun
         var selected = new float[rows.Length * columns];
         for (var i = 0; i < rows.Length; i++)
             Array.Copy(values, rows[i] * columns, selected, i * columns, columns);
-        return tensor(selected, [rows.Length, columns]);
+        return TorchSession.OnDevice(tensor(selected, [rows.Length, columns]));
     }
 
     private static Tensor Targets(PreparedData d, int[] rows)
@@ -266,7 +266,7 @@ internal static class VerificationRun
         {
             var c = new long[rows.Length];
             for (var i = 0; i < rows.Length; i++) c[i] = d.ClassTrain![rows[i]];
-            return tensor(c);
+            return TorchSession.OnDevice(tensor(c));
         }
 
         return Rows(d.TargetTrain!, 1, rows);

@@ -10,6 +10,14 @@ namespace Cch.Estimators.Internal;
 /// acc_b = max(acc_b, |x_j − x_{i0+b}|), so every loaded vector is used eight times and the
 /// accumulators stay in registers. Float32 arithmetic (subtract, abs, max) is exact up to the one
 /// rounding of the subtraction, so every ISA gives bit-identical distances.
+/// <para>
+/// The max is <c>MaxNative</c> (one <c>vmaxps</c>), not <c>Vector.Max</c>: since .NET 9 the latter is
+/// IEEE 754-2019 <c>maximum</c> (NaN-propagating, −0 &lt; +0), which the JIT builds from vrangeps + 2
+/// vfixupimmps on AVX-512 and from 3 compares, 3 logic ops and a blend on AVX2 — 4× and 10× the one
+/// instruction, which made the kernel ALU-bound on the max (docs/benchmarks.md, "k-NN kernel:
+/// operations per cycle"). Here both operands are ≥ +0 (the accumulators start at +0 and the and-mask
+/// clears the sign) and never NaN (prepared values are finite), so vmaxps gives the same bits.
+/// </para>
 /// </summary>
 internal static unsafe class MaxNormKernel
 {
@@ -17,6 +25,9 @@ internal static unsafe class MaxNormKernel
     public const int BlockRows = 8;
 
     private const int W = PreparedSpace.TileWidth;
+
+    /// <summary>All bits but the sign: |x| = x &amp; mask.</summary>
+    private const int AbsMask = 0x7FFF_FFFF;
 
     /// <summary>The instruction set <see cref="KernelIsa.Auto"/> resolves to on this machine.</summary>
     public static KernelIsa Best =>
@@ -56,6 +67,7 @@ internal static unsafe class MaxNormKernel
         {
             var p = panel + (long)t * dims * W;
             var s = self;
+            var abs = Vector512.Create(AbsMask).AsSingle();
             var a0 = Vector512<float>.Zero;
             var a1 = Vector512<float>.Zero;
             var a2 = Vector512<float>.Zero;
@@ -67,14 +79,14 @@ internal static unsafe class MaxNormKernel
             for (var m = 0; m < dims; m++)
             {
                 var v = Vector512.LoadAligned(p);
-                a0 = Vector512.Max(a0, Vector512.Abs(v - Vector512.Create(s[0])));
-                a1 = Vector512.Max(a1, Vector512.Abs(v - Vector512.Create(s[1])));
-                a2 = Vector512.Max(a2, Vector512.Abs(v - Vector512.Create(s[2])));
-                a3 = Vector512.Max(a3, Vector512.Abs(v - Vector512.Create(s[3])));
-                a4 = Vector512.Max(a4, Vector512.Abs(v - Vector512.Create(s[4])));
-                a5 = Vector512.Max(a5, Vector512.Abs(v - Vector512.Create(s[5])));
-                a6 = Vector512.Max(a6, Vector512.Abs(v - Vector512.Create(s[6])));
-                a7 = Vector512.Max(a7, Vector512.Abs(v - Vector512.Create(s[7])));
+                a0 = Vector512.MaxNative(a0, (v - Vector512.Create(s[0])) & abs);
+                a1 = Vector512.MaxNative(a1, (v - Vector512.Create(s[1])) & abs);
+                a2 = Vector512.MaxNative(a2, (v - Vector512.Create(s[2])) & abs);
+                a3 = Vector512.MaxNative(a3, (v - Vector512.Create(s[3])) & abs);
+                a4 = Vector512.MaxNative(a4, (v - Vector512.Create(s[4])) & abs);
+                a5 = Vector512.MaxNative(a5, (v - Vector512.Create(s[5])) & abs);
+                a6 = Vector512.MaxNative(a6, (v - Vector512.Create(s[6])) & abs);
+                a7 = Vector512.MaxNative(a7, (v - Vector512.Create(s[7])) & abs);
                 p += W;
                 s += W;
             }
@@ -100,6 +112,7 @@ internal static unsafe class MaxNormKernel
             {
                 var p = panel + (long)t * dims * W + half;
                 var s = self;
+                var abs = Vector256.Create(AbsMask).AsSingle();
                 var a0 = Vector256<float>.Zero;
                 var a1 = Vector256<float>.Zero;
                 var a2 = Vector256<float>.Zero;
@@ -111,14 +124,14 @@ internal static unsafe class MaxNormKernel
                 for (var m = 0; m < dims; m++)
                 {
                     var v = Vector256.Load(p);
-                    a0 = Vector256.Max(a0, Vector256.Abs(v - Vector256.Create(s[0])));
-                    a1 = Vector256.Max(a1, Vector256.Abs(v - Vector256.Create(s[1])));
-                    a2 = Vector256.Max(a2, Vector256.Abs(v - Vector256.Create(s[2])));
-                    a3 = Vector256.Max(a3, Vector256.Abs(v - Vector256.Create(s[3])));
-                    a4 = Vector256.Max(a4, Vector256.Abs(v - Vector256.Create(s[4])));
-                    a5 = Vector256.Max(a5, Vector256.Abs(v - Vector256.Create(s[5])));
-                    a6 = Vector256.Max(a6, Vector256.Abs(v - Vector256.Create(s[6])));
-                    a7 = Vector256.Max(a7, Vector256.Abs(v - Vector256.Create(s[7])));
+                    a0 = Vector256.MaxNative(a0, (v - Vector256.Create(s[0])) & abs);
+                    a1 = Vector256.MaxNative(a1, (v - Vector256.Create(s[1])) & abs);
+                    a2 = Vector256.MaxNative(a2, (v - Vector256.Create(s[2])) & abs);
+                    a3 = Vector256.MaxNative(a3, (v - Vector256.Create(s[3])) & abs);
+                    a4 = Vector256.MaxNative(a4, (v - Vector256.Create(s[4])) & abs);
+                    a5 = Vector256.MaxNative(a5, (v - Vector256.Create(s[5])) & abs);
+                    a6 = Vector256.MaxNative(a6, (v - Vector256.Create(s[6])) & abs);
+                    a7 = Vector256.MaxNative(a7, (v - Vector256.Create(s[7])) & abs);
                     p += W;
                     s += W;
                 }

@@ -21,7 +21,7 @@ internal static class CriticEstimation
     {
         var plan = FoldPlan.Create(data.Rows, o.Folds, data.Classes, SeedStreams.Managed(o.Seed, EstimatorStreams.Folds));
         var trainedOn = objective().TrainedOn;
-        var folds = TorchSession.Run(o.Threads, () =>
+        var folds = TorchSession.Run(o.Threads, o.Device, () =>
         {
             var results = new List<FoldResult>();
             for (var f = 0; f < plan.Count; f++)

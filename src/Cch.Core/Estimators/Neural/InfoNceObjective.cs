@@ -27,7 +27,7 @@ internal sealed class InfoNceObjective(int maxBatch) : CriticObjective
     {
         var b = scores.shape[0];
         if (b < 2) return Zero(scores);
-        var targets = tensor(Enumerable.Range(0, (int)b).Select(i => (long)i).ToArray());
+        var targets = TorchSession.OnDevice(tensor(Enumerable.Range(0, (int)b).Select(i => (long)i).ToArray()));
         return cross_entropy(scores, targets);
     }
 
@@ -49,7 +49,7 @@ internal sealed class InfoNceObjective(int maxBatch) : CriticObjective
             var rows = order.AsSpan(start, size).ToArray();
             start += size;
             using var scope = NewDisposeScope();
-            var index = tensor(rows.Select(r => (long)r).ToArray());
+            var index = TorchSession.OnDevice(tensor(rows.Select(r => (long)r).ToArray()));
             var gb = g.index_select(0, index);
             var hbt = h.index_select(0, index).t();
             var positive = gb.mul(hbt.t()).sum(1);
@@ -68,10 +68,8 @@ internal sealed class InfoNceObjective(int maxBatch) : CriticObjective
             }
 
             var t = ExplicitScalars.Difference(positive, cat(parts, 0L));
-            using var a = t.data<double>();
-            using var c = columnSums!.to_type(ScalarType.Float64).data<double>();
-            var values = a.ToArray();
-            var negatives = c.ToArray();
+            var values = TorchSession.HostArray<double>(t);
+            var negatives = TorchSession.HostArray<double>(columnSums!.to_type(ScalarType.Float64));
             var lnK = Math.Log(size);
             for (var i = 0; i < size; i++)
             {

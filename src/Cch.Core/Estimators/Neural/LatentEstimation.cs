@@ -25,7 +25,7 @@ internal static class LatentEstimation
     public static IReadOnlyList<FoldResult> Run(NeuralData data, NeuralEstimatorOptions o, int k, CancellationToken ct)
     {
         var plan = FoldPlan.Create(data.Rows, o.Folds, data.Classes, SeedStreams.Managed(o.Seed, EstimatorStreams.Folds));
-        var trained = TorchSession.Run(o.Threads, () =>
+        var trained = TorchSession.Run(o.Threads, o.Device, () =>
         {
             var results = new List<(int[] HeldOut, int Fit, double[] Zx, double[]? Zy, double Loss, TrainingOutcome Training)>();
             for (var f = 0; f < plan.Count; f++) results.Add(Fold(data, o, plan, f, ct));

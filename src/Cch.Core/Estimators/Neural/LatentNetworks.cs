@@ -108,7 +108,7 @@ internal sealed class LabelAutoencoder : LatentNetworks
     {
         encoder = Encoder(xColumns, o);
         decoder = Decoder(xColumns, o);
-        head = nn.Linear(o.LatentSize, classes);
+        head = TorchSession.Place(nn.Linear(o.LatentSize, classes));
         RegisterComponents();
     }
 

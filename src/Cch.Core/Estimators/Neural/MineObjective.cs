@@ -27,7 +27,7 @@ internal sealed class MineObjective(double rate) : CriticObjective
         if (b < 2) return Zero(scores);
         var mask = new float[b * b];
         for (var i = 0; i < b; i++) mask[i * b + i] = float.NegativeInfinity;
-        var logMeanQ = ExplicitScalars.Shift(ExplicitScalars.Sum(scores, tensor(mask, [b, b])).reshape(-1).logsumexp(0L), -Math.Log((double)b * (b - 1)));
+        var logMeanQ = ExplicitScalars.Shift(ExplicitScalars.Sum(scores, TorchSession.OnDevice(tensor(mask, [b, b]))).reshape(-1).logsumexp(0L), -Math.Log((double)b * (b - 1)));
         var batch = (double)logMeanQ.item<float>();
         logAverage = double.IsNaN(logAverage) ? batch : LogAddExp(Math.Log(1 - rate) + logAverage, Math.Log(rate) + batch);
         var ratio = ExplicitScalars.Shift(logMeanQ, -logAverage).exp(); // E_B̄[e^T] / m, gradient through the numerator only

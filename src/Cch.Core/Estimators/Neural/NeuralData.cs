@@ -1,5 +1,6 @@
 using Cch.Data;
 using Cch.Estimators.Internal;
+using Cch.Neural;
 using static TorchSharp.torch;
 
 namespace Cch.Estimators.Neural;
@@ -117,7 +118,7 @@ internal sealed class NeuralData
     public Tensor YRows(int[] rows) => Select(Y, YColumns, rows);
 
     /// <summary>The classes of <paramref name="rows"/> as an int64 tensor (label data only).</summary>
-    public Tensor ClassRows(int[] rows) => tensor(rows.Select(r => (long)Classes![r]).ToArray());
+    public Tensor ClassRows(int[] rows) => TorchSession.OnDevice(tensor(rows.Select(r => (long)Classes![r]).ToArray()));
 
     /// <summary>The dense classes of <paramref name="rows"/> (label data only).</summary>
     public int[] ClassesOf(int[] rows) => rows.Select(r => Classes![r]).ToArray();
@@ -127,6 +128,6 @@ internal sealed class NeuralData
         var selected = new float[rows.Length * columns];
         for (var i = 0; i < rows.Length; i++)
             Array.Copy(values, rows[i] * columns, selected, i * columns, columns);
-        return tensor(selected, [rows.Length, columns]);
+        return TorchSession.OnDevice(tensor(selected, [rows.Length, columns]));
     }
 }

@@ -67,17 +67,12 @@ internal sealed record PairSums(double[] Positive, double[] RowSum, double[] Col
             var e = clip is null ? s.add_(minusShift, one) : s.clamp_(lo, hi); // in place: no second buffer
             e.exp_();
             e.diagonal(r0).zero_(); // entries (i, r0 + i): the joint pairs
-            using (var a = e.sum(1).data<double>())
-                a.ToArray().CopyTo(rows, r0);
-            using (var b = e.sum(0L).data<double>()) // 0L: a literal 0 would bind to sum(ScalarType) and sum everything as bytes
-            {
-                var chunkColumns = b.ToArray();
-                for (var j = 0; j < n; j++) columns[j] += chunkColumns[j];
-            }
+            TorchSession.HostArray<double>(e.sum(1)).CopyTo(rows, r0);
+            var chunkColumns = TorchSession.HostArray<double>(e.sum(0L)); // 0L: a literal 0 would bind to sum(ScalarType) and sum everything as bytes
+            for (var j = 0; j < n; j++) columns[j] += chunkColumns[j];
         }
 
-        using var p = g.mul(h).sum(1).data<double>();
-        return new PairSums(p.ToArray(), rows, columns, shift, softplusSum);
+        return new PairSums(TorchSession.HostArray<double>(g.mul(h).sum(1)), rows, columns, shift, softplusSum);
     }
 
     /// <summary>

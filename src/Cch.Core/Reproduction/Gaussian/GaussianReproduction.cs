@@ -41,7 +41,7 @@ public static class GaussianReproduction
                 var done = r * sweep.Couplings.Count + c;
                 progress?.Report(new ReproductionProgress(Describe(rows, rho, "estimating Δ"), done, total));
                 var first = model.Draw(rho, rows, SeedStreams.Managed(pointSeed, 0));
-                var point = ReproductionStep.Criterion(rho, first.Teacher, first.Student, first.Label, new CriterionOptions { Seed = options.Seed }, cancellationToken)
+                var point = ReproductionStep.Criterion(rho, first.Teacher, first.Student, first.Label, new CriterionOptions { Seed = options.Seed, Device = options.Device }, cancellationToken)
                     with { ClosedForm = model.ClosedForm(rho) };
 
                 progress?.Report(new ReproductionProgress(Describe(rows, rho, $"fitting {sweep.Seeds} draws"), done, total));

@@ -34,6 +34,7 @@ internal sealed class MnistCnn : nn.Module<Tensor, Tensor>
         hidden = nn.Linear(architecture.Conv2 * 4 * 4, architecture.Hidden);
         output = nn.Linear(architecture.Hidden, Classes);
         RegisterComponents();
+        Cch.Neural.TorchSession.Place(this); // the session's device (--device)
     }
 
     /// <summary>The penultimate representation (after its ReLU), N × h.</summary>

@@ -110,7 +110,7 @@ public static class MnistReproduction
             var total = Seeds + Sigmas * (Seeds + 2);
             var studentView = MnistMView.Generate(selected, MnistCnn.Side, MnistCnn.Side, SeedStreams.Managed(options.Seed, BackgroundStream));
             var noKd = new Trained[Seeds];
-            TorchSession.Run(options.Threads, () =>
+            TorchSession.Run(options.Threads, options.Device, () =>
             {
                 using var student = MnistViewTensors.From(studentView, MnistMView.Channels, split);
                 for (var s = 0; s < Seeds; s++)
@@ -128,7 +128,7 @@ public static class MnistReproduction
                 var at = $"σ = {Format(sigma)}";
                 var teacherView = GaussianBlur.Apply(selected, new ImageBlur(sigma, MnistCnn.Side, MnistCnn.Side));
                 var kd = new Trained[Seeds];
-                var teacherTrained = TorchSession.Run(options.Threads, () =>
+                var teacherTrained = TorchSession.Run(options.Threads, options.Device, () =>
                 {
                     using var teacher = MnistViewTensors.From(teacherView, 1, split);
                     Step($"{at}: training the teacher", total);
@@ -159,7 +159,7 @@ public static class MnistReproduction
         {
             var total = 1 + Sigmas * (2 * Seeds + 1);
             var points = new List<ReproductionPoint>();
-            var (teacherTrained, teacherLogits) = TorchSession.Run(options.Threads, () =>
+            var (teacherTrained, teacherLogits) = TorchSession.Run(options.Threads, options.Device, () =>
             {
                 using var teacher = MnistViewTensors.From(selected, 1, split);
                 Step("training the teacher on clean digits", total);
@@ -174,7 +174,7 @@ public static class MnistReproduction
                     var studentView = GaussianBlur.Apply(selected, new ImageBlur(sigma, MnistCnn.Side, MnistCnn.Side));
                     var noKd = new Trained[Seeds];
                     var kd = new Trained[Seeds];
-                    TorchSession.Run(options.Threads, () =>
+                    TorchSession.Run(options.Threads, options.Device, () =>
                     {
                         using var student = MnistViewTensors.From(studentView, 1, split);
                         for (var s = 0; s < Seeds; s++)
@@ -225,7 +225,7 @@ public static class MnistReproduction
                 new FeatureMatrix("teacher penultimate layer", rows, h, teacher.Features!),
                 new FeatureMatrix("student penultimate layer (no KD)", rows, h, studentFeatures),
                 label,
-                new CriterionOptions { Seed = SeedStreams.Managed(options.Seed, CriterionStream) },
+                new CriterionOptions { Seed = SeedStreams.Managed(options.Seed, CriterionStream), Device = options.Device },
                 ct) with
             {
                 Measures = new Dictionary<string, double>

@@ -26,7 +26,7 @@ internal sealed record MnistViewTensors(int Channels, Tensor Fit, Tensor Validat
             for (var j = 0; j < columns; j++) values[i * columns + j] = (float)source[j];
         }
 
-        return tensor(values, [rows.Length, channels, MnistCnn.Side, MnistCnn.Side]);
+        return TorchSession.OnDevice(tensor(values, [rows.Length, channels, MnistCnn.Side, MnistCnn.Side]));
     }
 
     /// <inheritdoc />
@@ -75,8 +75,8 @@ internal static class MnistTraining
     /// <exception cref="CchInputException">The validation loss was never finite.</exception>
     public static TrainingOutcome Train(MnistCnn model, MnistViewTensors view, MnistSplit split, Tensor? teacherLogits, MnistSettings settings, int batchSeed, string what, CancellationToken cancellationToken)
     {
-        using var yFit = tensor(split.FitClasses.Select(c => (long)c).ToArray());
-        using var yValidation = tensor(split.ValidationClasses.Select(c => (long)c).ToArray());
+        using var yFit = TorchSession.OnDevice(tensor(split.FitClasses.Select(c => (long)c).ToArray()));
+        using var yValidation = TorchSession.OnDevice(tensor(split.ValidationClasses.Select(c => (long)c).ToArray()));
         Func<Tensor, Tensor> batchLoss = teacherLogits is null
             ? index => cross_entropy(model.call(view.Fit.index_select(0, index)), yFit.index_select(0, index))
             : index => DistillationLosses.Hinton(
@@ -99,7 +99,7 @@ internal static class MnistTraining
         var values = Outputs(model, x, features: false);
         var floats = new float[values.Length];
         for (var i = 0; i < values.Length; i++) floats[i] = (float)values[i];
-        return tensor(floats, [x.shape[0], MnistCnn.Classes]);
+        return TorchSession.OnDevice(tensor(floats, [x.shape[0], MnistCnn.Classes]));
     }
 
     /// <summary>The penultimate representation on <paramref name="x"/>, row-major N × h.</summary>

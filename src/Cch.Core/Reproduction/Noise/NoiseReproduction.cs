@@ -73,8 +73,8 @@ public static class NoiseReproduction
             if (!File.Exists(file))
                 throw new CchInputException($"reproduce noise needs '{Path.GetFileName(file)}' in the data folder {directory}, and it is not there.", file: file);
 
-        var criterion = new CriterionOptions { Seed = options.Seed };
-        var verification = plan.Verification with { Seed = options.Seed, Threads = options.Threads, Seeds = plan.Seeds, AutoSeeds = false };
+        var criterion = new CriterionOptions { Seed = options.Seed, Device = options.Device };
+        var verification = plan.Verification with { Seed = options.Seed, Threads = options.Threads, Device = options.Device, Seeds = plan.Seeds, AutoSeeds = false };
         var tracker = new StepTracker(progress, pairs.Length * plan.Levels.Count * (1 + plan.Seeds));
         var series = new List<ReproductionSeries>();
         var rows = new List<string>();
