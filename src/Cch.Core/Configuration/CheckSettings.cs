@@ -136,7 +136,7 @@ public sealed record CheckSettings
                 Join = SettingRules.Join(config.Join, names),
                 Filters = (config.Where ?? []).Select(RowFilter.Parse).ToList(),
                 Task = SettingRules.Task(config.Task, names),
-                MaxRows = MaxRows(config),
+                MaxRows = SettingRules.MaxRows(config.MaxRows, names),
                 SampleSeed = settings.Criterion.Seed,
                 StudentBlur = Blur(config),
                 TeacherEncoders = (config.TeacherEncoders ?? []).Select(path => Encoder(config, path, names)).ToList(),
@@ -160,14 +160,6 @@ public sealed record CheckSettings
         ShapeText.TryParse(text, out var shape)
             ? shape
             : throw new CchInputException($"{name.Label} '{text}': expected positive integers separated by commas, the shape of one row without the batch axis (e.g. 1,28,28).", file: name.File);
-
-    /// <summary><c>--max-rows</c>: the default cap when unset, <c>null</c> (every row) for 0.</summary>
-    private static int? MaxRows(CchConfig config) => config.MaxRows switch
-    {
-        null => RowSample.DefaultMaxRows,
-        0 => null,
-        var n => n,
-    };
 
     private static ImageBlur? Blur(CchConfig config) => ImageBlur.From(config.StudentBlur, config.ImageShape, "--student-blur");
 
@@ -198,7 +190,7 @@ public sealed record CheckSettings
         if (config.EncoderBatchSize is < 1) throw names.Error("encoder-batch-size", "encoderBatchSize", $"{config.EncoderBatchSize}: expected at least 1 row per inference call");
         if (config.InputScale is { } scale && !(double.IsFinite(scale) && scale != 0)) throw names.Error("input-scale", "inputScale", "must be a finite, non-zero factor, e.g. 0.00392156862745098 for 1/255");
         if (config.Threads is < 1) throw names.Error("threads", "threads", $"{config.Threads}: expected at least 1");
-        if (config.MaxRows is < 0 or (> 0 and < 2)) throw names.Error("max-rows", "maxRows", $"{config.MaxRows}: expected a number of rows ≥ 2, or 0 (or 'all' on the command line) for every row");
+        SettingRules.MaxRows(config.MaxRows, names);
         if (config.InputShape is { } inputShape) ParseShape(inputShape, names.For("input-shape", "inputShape"));
 
         var gate = SettingRules.Choice(config.Gate, names.For("gate", "gate"), Gate.Criterion, ("criterion", Gate.Criterion), ("verified", Gate.Verified), ("both", Gate.Both));

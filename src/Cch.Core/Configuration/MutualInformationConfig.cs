@@ -50,4 +50,7 @@ public sealed record MutualInformationConfig
 
     /// <summary><c>text</c> or <c>json</c> (<c>--format</c>).</summary>
     public string? Format { get; init; }
+
+    /// <summary>Rows to use at most (<c>--max-rows</c>), a seeded sample; 0 uses every row; default <see cref="Data.RowSample.DefaultMaxRows"/>.</summary>
+    public int? MaxRows { get; init; }
 }

@@ -53,6 +53,8 @@ public sealed record MutualInformationSettings
                 Join = SettingRules.Join(config.Join, names),
                 Filters = (config.Where ?? []).Select(RowFilter.Parse).ToList(),
                 Task = SettingRules.Task(config.Task, names),
+                MaxRows = SettingRules.MaxRows(config.MaxRows, names),
+                SampleSeed = criterion.Seed,
             },
         };
     }

@@ -67,4 +67,14 @@ internal static class SettingRules
                 return v;
         throw new CchInputException($"{name.Label} '{value}' is not allowed; expected one of: {string.Join(", ", choices.Select(c => c.Name))}.", file: name.File);
     }
+
+    /// <summary><c>--max-rows</c> (config <c>maxRows</c>): <see cref="RowSample.DefaultMaxRows"/> when unset, <c>null</c> (every row) for 0.</summary>
+    /// <exception cref="CchInputException">A negative value or 1.</exception>
+    public static int? MaxRows(int? maxRows, OptionNames names) => maxRows switch
+    {
+        null => RowSample.DefaultMaxRows,
+        0 => null,
+        < 0 or 1 => throw names.Error("max-rows", "maxRows", $"{maxRows}: expected a number of rows ≥ 2, or 0 (or 'all' on the command line) for every row"),
+        var n => n,
+    };
 }

@@ -83,6 +83,8 @@ public static class DatasetLoader
             Join = request.Join,
             Filters = request.Filters,
             Task = request.Task,
+            MaxRows = request.MaxRows,
+            SampleSeed = request.SampleSeed,
         };
         return new LoadSession(data, cancellationToken, request.Y is null ? LoadRoles.Labelled : LoadRoles.Pair).RunPairAsync();
     }

@@ -24,6 +24,9 @@ public sealed record PairData
     /// <summary>Filter and join counts (rows dropped are counted in the file that sets the row order).</summary>
     public required JoinSummary Join { get; init; }
 
+    /// <summary>How many rows were available and which were used (<c>--max-rows</c>).</summary>
+    public RowSample? Sample { get; init; }
+
     /// <summary>Number of aligned samples N.</summary>
     public int Rows => X.Rows;
 }

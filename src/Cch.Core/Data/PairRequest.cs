@@ -31,6 +31,12 @@ public sealed record PairRequest
     /// <summary>Row filters, all of which must hold (<c>--where</c>).</summary>
     public IReadOnlyList<RowFilter> Filters { get; init; } = [];
 
+    /// <summary>Use at most this many rows, a seeded sample (<c>--max-rows</c>), as in <see cref="DataRequest.MaxRows"/>; <c>null</c> reads every row.</summary>
+    public int? MaxRows { get; init; }
+
+    /// <summary>Seed of the <see cref="MaxRows"/> draw (the run's <c>--seed</c>).</summary>
+    public int SampleSeed { get; init; }
+
     /// <summary>How to read <see cref="Label"/>: classes, regression, or from its type.</summary>
     public TaskKind Task { get; init; } = TaskKind.Auto;
 }

@@ -88,6 +88,9 @@ public sealed record MutualInformationReport
     /// <summary>Key join and filters.</summary>
     public required JoinReport Join { get; init; }
 
+    /// <summary>Rows available and rows used (<c>--max-rows</c>).</summary>
+    public SampleReport? Sample { get; init; }
+
     /// <summary>Warnings (also printed on standard error).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 

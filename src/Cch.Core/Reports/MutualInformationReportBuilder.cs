@@ -51,6 +51,7 @@ public static class MutualInformationReportBuilder
             Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
             Join = new JoinReport(data.Join.Key, data.Join.Mode switch { JoinMode.Inner => "inner", JoinMode.RowOrder => "row-order", _ => "strict" },
                 settings.Data.Filters.Select(f => f.ToString()).ToList(), data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
+            Sample = data.Sample is { } sample ? new SampleReport(sample.TotalRows, sample.Rows, sample.MaxRows, sample.Seed, sample.Method) : null,
             Warnings = Warnings(data, options, settings.Data.Task, r, halfRows).ToList(),
             Timings = new TimingsReport(ReportBuilder.Seconds(readTime), ReportBuilder.Seconds(outcome.EstimateTime), ReportBuilder.Seconds(outcome.IntervalTime), ReportBuilder.Seconds(totalTime)),
         };

@@ -44,7 +44,7 @@ internal static partial class CheckCommand
     private static readonly Option<string?> Lambda = new("--lambda") { Description = "Distillation weight(s) λ in (0, 1], comma-separated (default 0.5)." };
     private static readonly Option<double?> ValidationFraction = new("--validation-fraction") { Description = "Share of training rows held out per seed for early stopping and selection (default 0.2)." };
     private static readonly Option<double?> TestFraction = new("--test-fraction") { Description = "Share of rows held out for testing without --test-where (default 0.2)." };
-    private static readonly Option<string?> MaxRows = new("--max-rows") { Description = $"Use at most N of the rows that pass --where and the join, a seeded uniform sample (default {Cch.Data.RowSample.DefaultMaxRows:N0}); 'all' uses every row." };
+    private static readonly Option<string?> MaxRows = SampleOptionParsing.MaxRowsOption();
     private static readonly Option<int?> Threads = new("--threads") { Description = "CPU threads for ONNX Runtime and libtorch (default 1; results are reproducible for a fixed count)." };
     private static readonly Option<string[]> TeacherEncoder = new("--teacher-encoder") { Description = "ONNX model that encodes the teachers' raw columns (one for all teachers, or repeat once per --teacher).", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> StudentEncoder = new("--student-encoder") { Description = "ONNX model that encodes the student's raw column (after --student-blur)." };

@@ -102,7 +102,7 @@ internal static partial class CheckCommand
             ValidationFraction = parse.GetValue(ValidationFraction),
             TestFraction = parse.GetValue(TestFraction),
             Threads = parse.GetValue(Threads),
-            MaxRows = MaxRowCount(parse.GetValue(MaxRows)),
+            MaxRows = SampleOptionParsing.MaxRows(parse.GetValue(MaxRows)),
             Device = parse.GetValue(Device),
             Gate = parse.GetValue(Gate),
             TeacherEncoders = parse.GetValue(TeacherEncoder) is { Length: > 0 } te ? te : null,
@@ -141,15 +141,6 @@ internal static partial class CheckCommand
         if (string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase)) return (null, true);
         if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return (n, false);
         throw new CchInputException($"--seeds '{text}': expected a whole number of seeds (at least 2) or auto.");
-    }
-
-    /// <summary>Parses <c>--max-rows</c>: a whole number of rows, or <c>all</c> (0 in the config).</summary>
-    private static int? MaxRowCount(string? text)
-    {
-        if (text is null) return null;
-        if (string.Equals(text.Trim(), "all", StringComparison.OrdinalIgnoreCase)) return 0;
-        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2) return n;
-        throw new CchInputException($"--max-rows '{text}': expected a whole number of rows (at least 2, at most {int.MaxValue:N0}) or all.");
     }
 
     /// <summary>Parses <c>1,2,3</c> into numbers.</summary>

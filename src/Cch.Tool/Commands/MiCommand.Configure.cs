@@ -22,6 +22,7 @@ internal static partial class MiCommand
     private static readonly Option<double?> Confidence = new("--confidence") { Description = "Confidence level of the interval (default 0.95)." };
     private static readonly Option<int?> Replicates = new("--replicates") { Description = "Half-samples behind a half-sampled interval (default 20)." };
     private static readonly Option<string?> Device = new("--device") { Description = "Where a trained estimator (infonce, smile, mine, latent) trains: cpu (default) or cuda (needs a CUDA build of libtorch; see docs/scale.md)." };
+    private static readonly Option<string?> MaxRows = SampleOptionParsing.MaxRowsOption();
     private static readonly Option<string?> Format = new("--format", "-f") { Description = "What to print on standard output: text (default, one line) or json." };
 
     private static readonly Argument<string> Sample = new("SAMPLE") { Description = "The CSV sample bmi wrote: a header X0,…,Y0,… and one sample per line." };
@@ -35,7 +36,7 @@ internal static partial class MiCommand
     public static Command Create()
     {
         var command = new Command("mi", "Estimate one mutual information I(X;Y) in nats with its confidence interval: X and Y two representations (--y) or Y a label (--label). Same readers and estimators as check. Exit code 0, or 2 on bad input.");
-        foreach (var option in new Option[] { X, Y, Label, Data, Key, Join, Where, Task, Estimator, K, Seed, Confidence, Replicates, Device, Format })
+        foreach (var option in new Option[] { X, Y, Label, Data, Key, Join, Where, Task, Estimator, K, Seed, Confidence, Replicates, MaxRows, Device, Format })
             command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
 

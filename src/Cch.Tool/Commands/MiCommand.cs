@@ -29,6 +29,7 @@ internal static partial class MiCommand
             Replicates = parse.GetValue(Replicates),
             Device = parse.GetValue(Device),
             Format = parse.GetValue(Format),
+            MaxRows = SampleOptionParsing.MaxRows(parse.GetValue(MaxRows)),
         });
         var report = await System.Threading.Tasks.Task.Run(() => MutualInformationCheck.RunAsync(settings, cancellationToken), cancellationToken);
 

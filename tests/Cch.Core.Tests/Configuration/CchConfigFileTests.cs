@@ -167,7 +167,7 @@ public sealed class CchConfigFileTests
             Schema = "s", Data = "d", Teachers = ["t"], Student = "s", Label = "l", Key = "k", Join = "inner", Where = ["a=b"], Task = "auto",
             Estimator = "ksg", LabelEstimator = "mixed", K = 3, Seed = 1, Margin = 0.1, Confidence = 0.9, Replicates = 5, SelfCheck = false, FailOn = "fail", Report = "r", Html = "h.html", Format = "json",
             StudentBlur = 1, ImageShape = "28,28", Verify = true, TestWhere = ["split=test"], TeacherLogits = ["t"], Hidden = 64, LearningRate = 0.01, BatchSize = 32, MaxEpochs = 10, Patience = 3, Seeds = 3, AutoSeeds = true, MinEffect = 0.01, ParallelSeeds = 2,
-            Temperatures = [1, 2], Lambdas = [0.5], ValidationFraction = 0.2, TestFraction = 0.2, Threads = 1, Device = "cuda", Gate = "both",
+            Temperatures = [1, 2], Lambdas = [0.5], ValidationFraction = 0.2, TestFraction = 0.2, Threads = 1, MaxRows = 50000, Device = "cuda", Gate = "both",
             TeacherEncoders = ["t.onnx"], StudentEncoder = "s.onnx", EncoderOutput = "logits", InputShape = "1,28,28", InputScale = 0.5, EncoderBatchSize = 64,
         });
         using var written = System.Text.Json.JsonDocument.Parse(json);

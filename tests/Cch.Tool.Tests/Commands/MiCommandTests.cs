@@ -66,6 +66,24 @@ public sealed partial class MiCommandTests
     }
 
     [Fact]
+    public void Max_rows_samples_the_pair_and_the_document_says_how_many_of_how_many()
+    {
+        using var dir = new TempFolder();
+        var data = WriteGaussianParquet(dir.File("pair.parquet"), rows: 2000, seed: 11);
+
+        var run = CchProcess.Run(dir.Path, "mi", "--data", data, "--x", "x", "--y", "y*", "--max-rows", "400", "--format", "json");
+        var bad = CchProcess.Run(dir.Path, "mi", "--data", data, "--x", "x", "--y", "y*", "--max-rows", "1");
+
+        Assert.True(run.ExitCode == 0, run.StdErr + run.StdOut);
+        SchemaAssert.Valid("cch-mi.schema.json", run.StdOut);
+        using var json = System.Text.Json.JsonDocument.Parse(run.StdOut);
+        Assert.Equal(400, json.RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(2000, json.RootElement.GetProperty("sample").GetProperty("totalRows").GetInt32());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--max-rows '1'", bad.StdErr);
+    }
+
+    [Fact]
     public void On_the_real_handwritten_digits_a_label_value_lies_between_0_and_ln_10_and_both_terms_equal_checks()
     {
         using var dir = new TempFolder();

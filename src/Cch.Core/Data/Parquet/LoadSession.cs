@@ -54,6 +54,7 @@ internal sealed class LoadSession
             Keys = dataset.Keys,
             Inputs = dataset.Inputs,
             Join = dataset.Join,
+            Sample = dataset.Sample,
         };
     }
 
