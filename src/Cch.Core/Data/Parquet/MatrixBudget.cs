@@ -1,15 +1,17 @@
 namespace Cch.Data.Parquet;
 
 /// <summary>
-/// The memory the matrices of one read may take: half of what the runtime may use
+/// The memory the matrices of one read may take: an eighth of what the runtime may use
 /// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>: physical memory, or a container's or
-/// <c>GCHeapHardLimit</c>'s cap), leaving the other half to the estimators' working copies. A read that would
-/// exceed it stops before allocating, with an error that says how many rows would fit, instead of failing
+/// <c>GCHeapHardLimit</c>'s cap). The estimators' working copies (normal scores, principal components, the
+/// self-check's surrogate) took about 6.5 times the matrices at their peak (10⁵ rows × 1,536 dimensions: 1.2 GB
+/// of matrices, 8.0 GB peak; docs/benchmarks.md), so a read within this budget leaves room for them. A read that
+/// would exceed it stops before allocating, with an error that says how many rows would fit, instead of failing
 /// with an out-of-memory crash after minutes of reading.
 /// </summary>
 internal sealed class MatrixBudget
 {
-    private readonly long _limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+    private readonly long _limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8;
     private long _used;
 
     /// <summary>Reserves <paramref name="rows"/> × <paramref name="width"/> doubles for the matrix <paramref name="name"/> of <paramref name="file"/>.</summary>
@@ -22,7 +24,7 @@ internal sealed class MatrixBudget
             var fit = (_limit - _used) / Math.Max(1L, (long)width * sizeof(double));
             throw new CchInputException(
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{rows:N0} rows × {width:N0} values need {Size(bytes)} as doubles, and this read may use {Size(_limit)} (half the memory available to this process) of which {Size(_used)} is taken; use --max-rows (at most about {Math.Max(0, fit):N0} rows here) for a seeded sample of the rows, or --where to filter them."),
+                    $"{rows:N0} rows × {width:N0} values need {Size(bytes)} as doubles, and this read may use {Size(_limit)} (an eighth of the memory available to this process: the estimators need several times the data) of which {Size(_used)} is taken; use --max-rows (at most about {Math.Max(0, fit):N0} rows here) for a seeded sample of the rows, or --where to filter them."),
                 file, name);
         }
 
