@@ -27,15 +27,7 @@ public static class CchConfigFile
             throw new CchInputException("The config path is a directory; expected a JSON file such as cch.json.", file: full);
         if (!File.Exists(full))
             throw new CchInputException("The config file does not exist.", file: full);
-        string text;
-        try
-        {
-            text = File.ReadAllText(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CchInputException($"The config file cannot be read: {e.Message}", file: full, inner: e);
-        }
+        var text = Internal.InputText.Read(full, "The config file");
 
         var config = Parse(text, full);
         CheckSettings.ValidateFile(config, full);

@@ -21,15 +21,7 @@ public static class ShardMerge
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
             throw new CchInputException("no such part; give the files written by check --shard i/N --report PATH.", file: path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CchInputException($"the part cannot be read: {e.Message}", file: path, inner: e);
-        }
+        var text = Internal.InputText.Read(path, "the part");
 
         string? kind = null;
         try
