@@ -91,4 +91,46 @@ public sealed class WorkLedgerTests
         // A unit twice.
         Assert.Throws<CchInputException>(() => WorkLedger.Replay(whole.Computed.Append(whole.Computed[0])));
     }
+
+    [Fact]
+    public void A_knn_term_above_twenty_thousand_rows_shards_its_disjoint_subsets_and_replays_to_the_same_result()
+    {
+        // 1 + 1 dimensions so that KSG on 24,000 rows (8 subsets of 3,000) stays cheap.
+        var random = new Random(3);
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var t = new double[24_000];
+        var s = new double[24_000];
+        for (var i = 0; i < t.Length; i++)
+        {
+            t[i] = Normal();
+            s[i] = 0.6 * t[i] + 0.8 * Normal();
+        }
+        var data = new Cch.Data.Dataset
+        {
+            Teachers = [Cch.Data.FeatureMatrix.FromColumn("t", t)],
+            Student = Cch.Data.FeatureMatrix.FromColumn("s", s),
+            Label = Cch.Data.LabelVector.ForClasses("y", s.Select(v => v > 0 ? 1 : 0).ToArray(), ["neg", "pos"]),
+            Inputs = [],
+            Join = new Cch.Data.JoinSummary(null, Cch.Data.JoinMode.RowOrder, 24_000, 0, 0),
+        };
+        var options = new CriterionOptions { Estimator = EstimatorFamily.Ksg, Seed = 1, SelfCheck = false };
+        var whole = WorkLedger.Everything();
+        var single = CchCriterion.Evaluate(data, options, ledger: whole);
+
+        // label + teacher: an estimate unit (subset 0) and 7 subset units each, no half-samples.
+        Assert.Equal(2 * 8, whole.Units);
+        Assert.Equal(7, whole.Computed.Count(u => u.Key.StartsWith("teacher/0/t/subset/", StringComparison.Ordinal)));
+        var parts = new List<Cch.Sharding.UnitResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            var ledger = WorkLedger.ForShard(new ShardSpec(i, 3));
+            CchCriterion.ComputeShare(data, options, ledger);
+            parts.AddRange(ledger.Computed);
+        }
+
+        var merged = CchCriterion.Evaluate(data, options, ledger: WorkLedger.Replay(parts));
+        Assert.Equal(single.Best.Delta, merged.Best.Delta);
+        Assert.Equal(single.Best.TeacherStudent.Value, merged.Best.TeacherStudent.Value);
+        Assert.Equal(Cch.Estimators.IntervalMethods.DisjointSubsets, merged.Best.TeacherStudent.IntervalMethod);
+    }
 }
