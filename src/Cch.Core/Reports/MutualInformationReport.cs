@@ -67,6 +67,9 @@ public sealed record MutualInformationReport
     /// <summary>Seed of every random choice.</summary>
     public required int Seed { get; init; }
 
+    /// <summary>Where libtorch trained (<c>--device</c>): <c>cpu</c> or <c>cuda</c>; CUDA results are not bit-identical to the CPU's.</summary>
+    public string Device { get; init; } = "cpu";
+
     /// <summary>What Y is: <c>representation</c> (<c>--y</c>), or a label read as <c>classification</c> or <c>regression</c>.</summary>
     public required string Task { get; init; }
 

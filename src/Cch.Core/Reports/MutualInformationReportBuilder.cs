@@ -43,6 +43,7 @@ public static class MutualInformationReportBuilder
             NearCeiling = r.Ceiling is null ? null : r.NearCeiling,
             N = data.Rows,
             Seed = options.Seed,
+            Device = options.Device == Neural.ComputeDevice.Cuda ? "cuda" : "cpu",
             Task = task,
             X = new RepresentationReport(data.X.Name, data.X.Columns),
             Y = data.Y is { } y ? new RepresentationReport(y.Name, y.Columns) : new RepresentationReport(label!.Name, 1),

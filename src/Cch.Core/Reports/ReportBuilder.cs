@@ -108,6 +108,7 @@ public static class ReportBuilder
             Margin = options.Margin,
             N = result.Rows,
             Seed = options.Seed,
+            Device = options.Device == Neural.ComputeDevice.Cuda ? "cuda" : "cpu",
             Task = data.Label.Kind == LabelKind.Classification ? "classification" : "regression",
             Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
             Encoders = data.Encoders.Count == 0 ? null : data.Encoders.Select(EncoderReport.From).ToList(),

@@ -46,6 +46,7 @@ public sealed class CheckRealDataTests
         var all = Check(dir, ["--data", data, "--teacher", "zer47", "--student", "mor6", "--label", "label", "--no-self-check", "--max-rows", "all"]);
 
         Assert.Equal(300, report.N);
+        Assert.Equal("cpu", report.Device);
         Assert.Equal(new SampleReport(2000, 300, 300, 0, Cch.Data.RowSample.ByRowIndex), report.Sample); // README: 2,000 rows
         Assert.Equal(report.Teachers[0].Delta, again.Teachers[0].Delta);
         Assert.NotEqual(report.Teachers[0].Delta.Estimate, otherSeed.Teachers[0].Delta.Estimate);
