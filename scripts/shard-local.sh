@@ -14,6 +14,11 @@ if [ "$#" -lt 3 ]; then
 fi
 count=$1 parts=$2 report=$3
 shift 3
+if ! [[ "$count" =~ ^[1-9][0-9]*$ ]]; then
+  echo "error: COUNT '$count': expected a whole number of shards, at least 1" >&2
+  exit 2
+fi
+mkdir -p "$parts"
 read -r -a cch <<< "${CCH:-dotnet cch}"
 
 pids=()
@@ -24,4 +29,7 @@ done
 for pid in "${pids[@]}"; do
   wait "$pid"
 done
-"${cch[@]}" merge "$parts"/part-*.json --report "$report"
+# Exactly this run's parts (an earlier run with more shards may have left part-5.json and so on).
+merge_parts=()
+for ((i = 0; i < count; i++)); do merge_parts+=("$parts/part-$i.json"); done
+"${cch[@]}" merge "${merge_parts[@]}" --report "$report"

@@ -81,6 +81,11 @@ internal static class CommandRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return (int)ExitCodes.InputError;
         }
+        catch (Exception e) when (Cch.Internal.OutOfMemory.Caused(e))
+        {
+            Console.Error.WriteLine($"error: {Cch.Internal.OutOfMemory.Message()}");
+            return (int)ExitCodes.InputError;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("cancelled.");

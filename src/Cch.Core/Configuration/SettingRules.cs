@@ -69,12 +69,12 @@ internal static class SettingRules
     }
 
     /// <summary><c>--max-rows</c> (config <c>maxRows</c>): <see cref="RowSample.DefaultMaxRows"/> when unset, <c>null</c> (every row) for 0.</summary>
-    /// <exception cref="CchInputException">A negative value or 1.</exception>
+    /// <exception cref="CchInputException">A negative value, or 1 … <see cref="RowSample.MinimumMaxRows"/> − 1.</exception>
     public static int? MaxRows(int? maxRows, OptionNames names) => maxRows switch
     {
         null => RowSample.DefaultMaxRows,
         0 => null,
-        < 0 or 1 => throw names.Error("max-rows", "maxRows", $"{maxRows}: expected a number of rows ≥ 2, or 0 (or 'all' on the command line) for every row"),
+        < 0 or (> 0 and < RowSample.MinimumMaxRows) => throw names.Error("max-rows", "maxRows", $"{maxRows}: expected a number of rows ≥ {RowSample.MinimumMaxRows} (the fewest any estimate accepts), or 0 (or 'all' on the command line) for every row"),
         var n => n,
     };
 }

@@ -57,6 +57,13 @@ public static class CchCriterion
         var halfSampled = plan.Terms.Where(t => t.Term.IntervalStrategy == IntervalStrategy.HalfSampling && !NearestNeighbourSubsets.Applies(t.Term, n)).ToList();
         var units = RunUnits(plan, data, options, ledger, progress, cancellationToken);
         ledger.RequireAllReplayed();
+        if (ledger.IsReplay)
+        {
+            // Parts are files: an estimator with its own interval must have brought it along.
+            foreach (var (term, id) in plan.Terms)
+                if (term.IntervalStrategy == IntervalStrategy.Own && units[EstimateKey(id)].Estimate.Interval is null)
+                    throw new CchInputException($"The parts hold unit '{EstimateKey(id)}' without the estimator's own interval: they were edited, or not written by this run's plan.");
+        }
 
         // Every term with its interval; half-sampled terms share the same seeded subsets, so their
         // replicates are paired.

@@ -60,7 +60,7 @@ internal static class InputChecks
         var floor = CchCriterion.MinimumRows(k);
         if (rows < floor)
             throw new CchInputException(
-                $"{rows} rows remain after filters and joins, but {what} with k = {k} needs at least {floor} " +
+                $"{rows} rows are used (after filters, joins and --max-rows), but {what} with k = {k} needs at least {floor} " +
                 $"(max(50, 20·k): below that intervals are not trustworthy; see docs/criterion.md).");
         foreach (var t in terms)
         {
@@ -68,7 +68,7 @@ internal static class InputChecks
             var needed = halfSampled ? 2 * t.MinimumRows : t.MinimumRows;
             if (rows < needed)
                 throw new CchInputException(
-                    $"{rows} rows remain after filters and joins, but the {t.Name} estimator needs at least {t.MinimumRows}" +
+                    $"{rows} rows are used (after filters, joins and --max-rows), but the {t.Name} estimator needs at least {t.MinimumRows}" +
                     (halfSampled ? $" in each half-sample, so {needed} in all" : string.Empty) +
                     " (see its MinimumRows in docs/estimators.md); use more rows or another --estimator.");
         }

@@ -16,6 +16,9 @@ public sealed record RowSample(int TotalRows, int Rows, int? MaxRows, int Seed, 
     /// </summary>
     public const int DefaultMaxRows = 20_000;
 
+    /// <summary>The smallest cap accepted: 50, the fewest rows the criterion accepts for any k (max(50, 20·k)).</summary>
+    public const int MinimumMaxRows = 50;
+
     /// <summary>Whether fewer rows were used than were available.</summary>
     public bool Subsampled => Rows < TotalRows;
 

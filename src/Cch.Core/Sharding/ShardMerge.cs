@@ -37,14 +37,40 @@ public static class ShardMerge
 
         if (kind != PartialReport.PartialKind)
             throw new CchInputException($"this is not a partial report (it has no \"kind\": \"{PartialReport.PartialKind}\"); give the files written by check --shard i/N --report PATH, not a final report.", file: path);
+        PartialReport part;
         try
         {
-            return ReportWriter.PartialFromJson(text);
+            part = ReportWriter.PartialFromJson(text);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
             throw new CchInputException($"this part is not a valid partial report: {e.Message}", file: path, inner: e);
         }
+
+        if (MissingField(part) is { } missing)
+            throw new CchInputException($"this part is not a valid partial report: {missing} is null or missing.", file: path);
+        return part;
+    }
+
+    /// <summary>The first required field that JSON <c>null</c> left empty (the deserializer accepts null for reference types), or <c>null</c>.</summary>
+    private static string? MissingField(PartialReport part)
+    {
+        if (part.ToolVersion is null) return "toolVersion";
+        if (part.Shard is null) return "shard";
+        if (part.Settings is null) return "settings";
+        if (part.Inputs is null) return "inputs";
+        for (var i = 0; i < part.Inputs.Count; i++)
+            if (part.Inputs[i] is not { Path: not null, Sha256: not null }) return $"inputs[{i}]";
+        if (part.Results is null) return "results";
+        for (var i = 0; i < part.Results.Count; i++)
+        {
+            var unit = part.Results[i];
+            if (unit is null) return $"results[{i}]";
+            if (unit.Key is null) return $"results[{i}].key";
+            if (unit.Estimate is null) return $"results[{i}].estimate";
+        }
+
+        return null;
     }
 
     /// <summary>Reads the parts and checks that they are shards 0 … N−1 of one run, each exactly once.</summary>

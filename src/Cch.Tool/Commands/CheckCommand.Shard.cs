@@ -26,6 +26,8 @@ internal static partial class CheckCommand
         var part = await RunWithProgressAsync(settings, (p, _) => CheckRunner.RunShardAsync(settings, shard, p, cancellationToken), cancellationToken);
         ReportOutputs.Write(settings.ReportPath!, ReportWriter.ToJson(part), "part");
         Console.Out.WriteLine($"shard {shard}: computed {part.Results.Count} of the run's {part.Units} units; merge all {shard.Count} parts with 'dotnet cch merge PARTS… --report cch-report.json'.");
+        if (part.Units < shard.Count)
+            Console.Error.WriteLine($"warning: this run has only {part.Units} units, so shards {part.Units}/{shard.Count} … {shard.Count - 1}/{shard.Count} compute nothing; with these estimators use at most {part.Units} shards (docs/scale.md#what-is-sharded).");
         Console.Error.WriteLine($"part: {settings.ReportPath}");
         return 0;
     }

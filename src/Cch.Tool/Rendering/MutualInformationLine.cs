@@ -21,8 +21,14 @@ internal static class MutualInformationLine
         var estimator = r.AutoReason is null ? r.Estimator : $"{r.Estimator} (auto: {r.AutoReason})";
         var interval = r.SubsampleRows > 0 ? $"{r.Interval}, {r.Replicates} × {r.SubsampleRows} rows" : r.Interval;
         return string.Create(CultureInfo.InvariantCulture,
-            $"I(X;Y) = {N(r.Estimate)} nats, {level}% CI [{N(r.CiLow)}, {N(r.CiHigh)}] · X = {r.X.Name} ({r.X.Dimensions}-d), Y = {y} · estimator {estimator} · interval: {interval} · N = {r.N}");
+            $"I(X;Y) = {N(r.Estimate)} nats, {level}% CI [{N(r.CiLow)}, {N(r.CiHigh)}] · X = {r.X.Name} ({r.X.Dimensions}-d), Y = {y} · estimator {estimator} · interval: {interval} · N = {r.N}{Sampled(r)}");
     }
+
+    /// <summary>" of 2,000 rows (a seeded sample, --max-rows 500)" when the rows were sampled, else nothing.</summary>
+    private static string Sampled(MutualInformationReport r) =>
+        r.Sample is { } s && s.RowsUsed < s.TotalRows
+            ? string.Create(CultureInfo.InvariantCulture, $" of {s.TotalRows:N0} rows (a seeded sample, --max-rows {s.MaxRows:N0})")
+            : string.Empty;
 
     private static string N(double v) => (v == 0 ? 0 : v).ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,8 @@ public sealed class MaxRowsSettingTests
     [Theory]
     [InlineData(1)]
     [InlineData(-3)]
-    public void Fewer_than_two_rows_is_refused_naming_the_option_or_the_config_key(int maxRows)
+    [InlineData(49)]
+    public void Fewer_than_fifty_rows_is_refused_naming_the_option_or_the_config_key(int maxRows)
     {
         Assert.Contains("--max-rows", Assert.Throws<CchInputException>(() => CheckSettings.From(Config(maxRows))).Message);
         Assert.Contains("--max-rows", Assert.Throws<CchInputException>(() => MutualInformationSettings.From(Pair(maxRows))).Message);

@@ -105,6 +105,49 @@ public sealed class ShardMergeTests
         Assert.Contains("inputs-1.json: this part is shard 1/2 of a run with other inputs than part-0.json (it also read /data/x.parquet)", other.Message);
     }
 
+    [Theory]
+    [InlineData("results", "results")]
+    [InlineData("results/0", "results[0]")]
+    [InlineData("results/0/estimate", "results[0].estimate")]
+    [InlineData("results/0/key", "results[0].key")]
+    [InlineData("inputs", "inputs")]
+    [InlineData("shard", "shard")]
+    [InlineData("settings", "settings")]
+    [InlineData("toolVersion", "toolVersion")]
+    public async Task A_part_with_a_null_where_a_value_belongs_is_an_input_error_naming_the_field(string pointer, string field)
+    {
+        using var dir = new TempFolder();
+        var paths = await Shards(dir, Example(seed: 3), 2);
+        var node = JsonNode.Parse(File.ReadAllText(paths[1]))!;
+        var steps = pointer.Split('/');
+        var parent = node;
+        foreach (var step in steps[..^1]) parent = int.TryParse(step, out var i) ? parent[i]! : parent[step]!;
+        if (int.TryParse(steps[^1], out var last)) parent.AsArray()[last] = null;
+        else parent.AsObject()[steps[^1]] = null;
+        File.WriteAllText(paths[1], node.ToJsonString());
+
+        var e = Assert.Throws<CchInputException>(() => ShardMerge.Combine(paths));
+
+        Assert.Equal(paths[1], e.File);
+        Assert.Contains($"{field} is null or missing", e.Message);
+    }
+
+    [Fact]
+    public async Task A_replayed_estimate_without_its_own_interval_is_refused()
+    {
+        using var dir = new TempFolder();
+        var settings = CheckSettings.From(new CchConfig { Seed = 1, Estimator = "copula" }, "gaussian");
+        var paths = await Shards(dir, settings, 1);
+        var node = JsonNode.Parse(File.ReadAllText(paths[0]))!;
+        foreach (var unit in node["results"]!.AsArray()) unit!["estimate"]!.AsObject()["interval"] = null;
+        File.WriteAllText(paths[0], node.ToJsonString());
+        var parts = ShardMerge.Combine(paths);
+
+        var e = await Assert.ThrowsAsync<CchInputException>(() => CheckRunner.MergeAsync(ShardMerge.Settings(parts, null, null, null, dir.Path), parts));
+
+        Assert.Contains("without the estimator's own interval", e.Message);
+    }
+
     [Fact]
     public async Task A_final_report_or_a_broken_file_is_not_taken_for_a_part()
     {

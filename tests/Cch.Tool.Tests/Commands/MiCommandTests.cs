@@ -146,7 +146,7 @@ public sealed partial class MiCommandTests
     [InlineData("--where split=validation matches no row; values present: 'test', 'train'", "mi", "--data", "{H}", "--x", "mor6", "--label", "label", "--where", "split=validation")]
     [InlineData("The label 'id' has 2000 distinct values in 2000 rows", "mi", "--data", "{H}", "--x", "mor6", "--label", "id")]
     [InlineData("The label 'label' is constant: every one of its 200 rows is 3", "mi", "--data", "{H}", "--x", "mor6", "--label", "label", "--task", "regression", "--where", "label=3")]
-    [InlineData("1 rows remain after filters and joins, but an estimate with k = 3 needs at least 60", "mi", "--data", "{H}", "--x", "mor6", "--y", "zer47", "--where", "id=5")]
+    [InlineData("1 rows are used (after filters, joins and --max-rows), but an estimate with k = 3 needs at least 60", "mi", "--data", "{H}", "--x", "mor6", "--y", "zer47", "--where", "id=5")]
     [InlineData("in mi: give the label with --label instead of --y", "mi", "--data", "{H}", "--x", "mor6", "--y", "zer47", "--estimator", "probe")]
     [InlineData("mi bmi needs the arguments SAMPLE DIM_X DIM_Y", "mi", "bmi")]
     [InlineData("mi bmi SAMPLE DIM_X DIM_Y: 'two' is not a whole number", "mi", "bmi", "s.csv", "two", "1")]

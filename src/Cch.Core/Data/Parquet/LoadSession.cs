@@ -118,7 +118,7 @@ internal sealed class LoadSession
             var keys = request.Key is null ? null : labelFile.OutputRows!.Select(r => labelFile.Key!.Text(r)).ToArray();
 
             // Stream the numeric columns into N×d matrices.
-            var budget = new MatrixBudget();
+            var budget = new MatrixBudget(features.Count);
             foreach (var plan in features.Values)
                 plan.Builder = new MatrixBuilder(plan.Name, plan.File.Path, rows, plan.ListColumn is null ? plan.ScalarColumns.Count : 0, budget);
             foreach (var state in _files)

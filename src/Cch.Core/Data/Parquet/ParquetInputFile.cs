@@ -219,7 +219,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
     }
 
     private static bool IsDecodingFault(Exception ex) =>
-        ex is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException or InvalidCastException;
+        (ex is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException or InvalidCastException) && !Internal.OutOfMemory.Caused(ex);
 
     private void Dispatch(RawColumnData raw, NumericSink sink)
     {
@@ -254,7 +254,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                 $"uses a Parquet encoding or page format the reader does not support: cannot decode the column in row group {groupIndex} ({ex.Message})",
                 Path, column.Name, inner: ex);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not CchInputException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not CchInputException && !Internal.OutOfMemory.Caused(ex))
         {
             // Raw library text (Thrift internals, ArgumentOutOfRangeException, …) stays in the inner exception.
             throw new CchInputException(
