@@ -133,17 +133,22 @@ internal static class CommandRunner
         var arguments = result?.Command is { Arguments.Count: > 0 } command ? string.Join(' ', command.Arguments.Select(a => a.Name)) : null;
         var missing = System.Text.RegularExpressions.Regex.Match(message, @"^Required argument missing for command: '(?<command>[^']+)'\.?$");
         if (missing.Success && arguments is not null)
-            return $"{CommandPath(result!)} needs the arguments {arguments}.";
+            return $"{CommandPath(result!)} needs the argument{(result!.Command.Arguments.Count > 1 ? "s" : "")} {arguments}.";
         var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for (?<kind>option|command) '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$");
         if (!m.Success) return message;
         var type = m.Groups["type"].Value;
-        var expected = type.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
+        var value = m.Groups["value"].Value;
+        // A whole number too large or too small for the option is out of range, not "not a whole number".
+        var outOfRange = type.Contains("Int32", StringComparison.Ordinal)
+            && System.Numerics.BigInteger.TryParse(value.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
+        var expected = outOfRange ? $"in range: expected a whole number from {int.MinValue:N0} to {int.MaxValue:N0}"
+            : type.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
             : type.Contains("Double", StringComparison.Ordinal) ? "a number"
             : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
             : "text";
         return m.Groups["kind"].Value == "command" && arguments is not null
-            ? $"{CommandPath(result!)} {arguments}: '{m.Groups["value"].Value}' is not {expected}."
-            : $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {expected}.";
+            ? $"{CommandPath(result!)} {arguments}: '{value}' is not {expected}."
+            : $"{m.Groups["option"].Value}: '{value}' is not {expected}.";
     }
 
     /// <summary>A Spectre console on standard error, for diagnostics and progress.</summary>

@@ -97,6 +97,20 @@ public sealed class CheckCommandTests
         Assert.Empty(Directory.GetFiles(dir.Path));
     }
 
+    [Theory]
+    [InlineData("--seed", "99999999999")]
+    [InlineData("--seed", "-2147483649")]
+    [InlineData("--replicates", "3000000000")]
+    public void A_whole_number_out_of_range_says_so_and_gives_the_range(string option, string value)
+    {
+        using var dir = new TempFolder();
+
+        var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{option}: '{value}' is not in range: expected a whole number from -2,147,483,648 to 2,147,483,647.", run.StdErr);
+    }
+
     [Fact]
     public void A_report_path_that_is_a_fifo_is_refused_before_any_work_and_left_a_fifo()
     {
