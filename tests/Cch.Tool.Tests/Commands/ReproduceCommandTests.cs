@@ -46,6 +46,7 @@ public sealed class ReproduceCommandTests
     [InlineData("drop --data", "reproduce", "gaussian", "--data", "/tmp")]
     [InlineData("no such folder", "reproduce", "noise", "--data", "/no/such/folder")]
     [InlineData("--seeds 1", "reproduce", "gaussian", "--seeds", "1")]
+    [InlineData("reproduce needs the argument EXPERIMENT.", "reproduce")]
     public void Bad_input_exits_2_with_a_message_and_writes_nothing(string message, params string[] args)
     {
         using var dir = new TempFolder();
