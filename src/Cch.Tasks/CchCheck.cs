@@ -82,7 +82,7 @@ namespace Cch.Tasks
                 // The tool's exit code already applies the gate to the best-ranked teacher; map it to a coded diagnostic.
                 var best = report.Teachers?.FirstOrDefault();
                 var d = best?.Delta;
-                var text = $"teacher '{best?.Name}': Δ = {d?.Value:0.###} nats, {report.Level:P0} interval [{d?.CiLow:0.###}, {d?.CiHigh:0.###}]";
+                var text = FormattableString.Invariant($"teacher '{best?.Name}': Δ = {d?.Value:0.000} nats, {report.Level * 100:0.##}% interval [{d?.CiLow:0.000}, {d?.CiHigh:0.000}]");
                 var outcome = best?.Verification?.Outcome;
                 if (code == 1)
                 {

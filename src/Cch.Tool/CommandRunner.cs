@@ -9,6 +9,9 @@ internal static class CommandRunner
     /// <summary>Runs <paramref name="root"/> on <paramref name="args"/> and returns the process exit code.</summary>
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
+        // `dotnet cch` alone or `dotnet cch help [COMMAND]`: the help, as --help shows it (exit 0).
+        if (args is [] or ["help"]) args = ["--help"];
+        else if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -26,7 +26,9 @@ public sealed record ImageBlur(double Sigma, int Height, int Width)
         if (!(s >= 0) || !double.IsFinite(s))
             throw new CchInputException($"{option} {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}: σ must be a finite number of pixels ≥ 0.");
         if (!ShapeText.TryParse(shape, out var hw) || hw.Length != 2)
-            throw new CchInputException($"{option} needs --image-shape H,W (e.g. 28,28), the shape each row was stored in row-major; got '{shape}'.");
+            throw new CchInputException(shape is null
+                ? $"{option} needs --image-shape H,W (e.g. 28,28), the shape each row was stored in row-major."
+                : $"{option} needs --image-shape H,W (e.g. 28,28), the shape each row was stored in row-major; got '{shape}'.");
         return new ImageBlur(s, hw[0], hw[1]);
     }
 }

@@ -285,7 +285,7 @@ public static class ReportBuilder
 
     internal static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
 
-    internal static string F(double v) => (v == 0 ? 0 : v).ToString("0.###", CultureInfo.InvariantCulture);
+    internal static string F(double v) => (v == 0 ? 0 : v).ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>Warnings about the training itself: too few rows per class, models stopped by the epoch limit.</summary>
     private static IEnumerable<string> TrainingWarnings(string teacher, VerificationResult v, VerificationOptions options, LabelVector label)

@@ -98,6 +98,38 @@ public sealed class CheckCommandTests
     }
 
     [Theory]
+    [InlineData("Usage:", "dotnet-cch [command] [options]")]
+    [InlineData("Usage:", "dotnet-cch [command] [options]", "help")]
+    [InlineData("Usage:", "dotnet-cch check [options]", "help", "check")]
+    public void Cch_alone_or_help_shows_the_help_and_exits_0(string heading, string usage, params string[] args)
+    {
+        using var dir = new TempFolder();
+
+        var run = CchProcess.Run(dir.Path, args);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(heading, run.StdOut);
+        Assert.Contains(usage, run.StdOut);
+        Assert.Empty(run.StdErr);
+    }
+
+    [Fact]
+    public void A_where_column_in_no_file_and_a_blur_without_a_shape_say_so_once()
+    {
+        using var dir = new TempFolder();
+        var data = TestPaths.Shared("handwritten.parquet");
+
+        var where = CchProcess.Run(dir.Path, "check", "--data", data, "--teacher", "fac216", "--student", "mor6", "--label", "label", "--where", "fold=1");
+        var blur = CchProcess.Run(dir.Path, "check", "--data", data, "--teacher", "fac216", "--student", "fac216", "--label", "label", "--student-blur", "2");
+
+        Assert.Equal(2, where.ExitCode);
+        Assert.Contains("error: column 'fold': --where fold=1: the column is in none of the input files (handwritten.parquet).", where.StdErr);
+        Assert.Equal(2, blur.ExitCode);
+        Assert.Contains("the shape each row was stored in row-major.", blur.StdErr);
+        Assert.DoesNotContain("got ''", blur.StdErr);
+    }
+
+    [Theory]
     [InlineData("--seed", "99999999999")]
     [InlineData("--seed", "-2147483649")]
     [InlineData("--replicates", "3000000000")]

@@ -439,7 +439,7 @@ internal sealed class LoadSession
 
             if (!found)
                 throw new CchInputException(
-                    $"--where {filter}: column '{filter.Column}' is in none of the input files ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}).",
+                    $"--where {filter}: the column is in none of the input files ({string.Join(", ", _files.Select(f => Path.GetFileName(f.Path)))}).",
                     column: filter.Column);
         }
     }
