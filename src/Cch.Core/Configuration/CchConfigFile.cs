@@ -49,7 +49,9 @@ public static class CchConfigFile
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
                     if (!KnownKeys.Contains(property.Name, StringComparer.Ordinal))
-                        throw new CchInputException($"Unknown key '{property.Name}'. Known keys: {string.Join(", ", KnownKeys)}.", file: source);
+                        throw new CchInputException(
+                            (Internal.NearestName.Of(property.Name, KnownKeys) is { } near ? $"Unknown key '{property.Name}' (did you mean '{near}'?). " : $"Unknown key '{property.Name}'. ")
+                            + $"Known keys: {string.Join(", ", KnownKeys)}.", file: source);
                     if (!seen.Add(property.Name))
                         throw new CchInputException($"The key '{property.Name}' appears twice; keep one.", file: source);
                     if (ExpectedType(property.Name) is { } expected && !Matches(property.Value, expected))

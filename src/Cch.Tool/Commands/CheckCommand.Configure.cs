@@ -59,7 +59,7 @@ internal static partial class CheckCommand
     /// <summary>Creates the <c>check</c> command.</summary>
     public static Command Create() => Create(
         "check",
-        "Estimate I(H_t;H_s) and I(H_s;Y) with confidence intervals and decide whether distillation from each teacher should help; --verify also measures it. Exit code: 0 pass, 1 fail, 2 input error.",
+        "Estimate I(H_t;H_s) and I(H_s;Y) with confidence intervals and decide whether distillation from each teacher should help; --verify also measures it. Exit code: 0 pass, 1 fail, 2 input error, 3 internal error (a bug), 130 cancelled.",
         verify: false);
 
     /// <summary>Creates the <c>verify</c> command: <c>check --verify</c>.</summary>

@@ -17,7 +17,7 @@ internal static class MergeCommand
     {
         var command = new Command(
             "merge",
-            "Combine the parts of a sharded check (check --shard i/N) into the report one unsharded run with the same seed writes; reads the same inputs again and checks their SHA-256. Exit code: 0 pass, 1 fail, 2 input error (parts of different runs, a shard missing or twice).");
+            "Combine the parts of a sharded check (check --shard i/N) into the report one unsharded run with the same seed writes; reads the same inputs again and checks their SHA-256. Exit code: 0 pass, 1 fail, 2 input error (parts of different runs, a shard missing or twice), 3 internal error (a bug), 130 cancelled.");
         command.Arguments.Add(Parts);
         foreach (var option in new Option[] { Report, Html, Format })
             command.Options.Add(option);

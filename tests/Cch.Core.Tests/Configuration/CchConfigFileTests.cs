@@ -17,6 +17,25 @@ public sealed class CchConfigFileTests
     }
 
     [Theory]
+    [InlineData("failon", "failOn")]
+    [InlineData("maxRow", "maxRows")]
+    [InlineData("replicate", "replicates")]
+    public void A_mistyped_key_gets_the_nearest_known_key(string typed, string suggested)
+    {
+        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Parse($$"""{ "{{typed}}": 1 }""", "/x/cch.json"));
+
+        Assert.Contains($"Unknown key '{typed}' (did you mean '{suggested}'?)", error.Message);
+    }
+
+    [Fact]
+    public void A_key_far_from_every_known_key_gets_no_suggestion()
+    {
+        var error = Assert.Throws<CchInputException>(() => CchConfigFile.Parse("""{ "colour": 1 }""", "/x/cch.json"));
+
+        Assert.DoesNotContain("did you mean", error.Message);
+    }
+
+    [Theory]
     [InlineData("{ \"k\": \"three\" }", "The key 'k' must be a whole number")]
     [InlineData("{ \"k\": 3.5 }", "The key 'k' must be a whole number")]
     [InlineData("{ \"margin\": \"0.1\" }", "The key 'margin' must be a number")]
