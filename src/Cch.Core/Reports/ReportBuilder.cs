@@ -199,11 +199,11 @@ public static class ReportBuilder
             if (counts.Count > 50 || singletons * 10 > classes.Length)
                 yield return $"The label '{label.Name}' was read as classes but has {counts.Count} distinct values ({singletons} of them on a single row, which the mixed estimator ignores). If it is a quantity, pass --task regression.";
         }
-        else if (label.Values is { } values && values.All(v => v == Math.Floor(v)))
+        else if (label.Values is { } values && values.Distinct().Count() is var distinct && distinct <= 20)
         {
-            var distinct = values.Distinct().Count();
-            if (distinct <= 20)
-                yield return $"The label '{label.Name}' is a float column read as a regression target, but it holds only {distinct} distinct whole numbers. If they are class ids, pass --task classification.";
+            yield return values.All(v => v == Math.Floor(v))
+                ? $"The label '{label.Name}' is a float column read as a regression target, but it holds only {distinct} distinct whole numbers. If they are class ids, pass --task classification."
+                : $"The label '{label.Name}' is a float column read as a regression target, but it holds only {distinct} distinct values. If they are classes, store them as integers or strings (a float label read as classes must hold whole numbers) and pass --task classification.";
         }
     }
 
