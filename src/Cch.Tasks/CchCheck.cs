@@ -78,7 +78,7 @@ namespace Cch.Tasks
             if (code == 0 || code == 1)
             {
                 var report = ReadReport();
-                if (report == null) { Error("CCH003", $"the Cch tool exited with code {code} but wrote no readable report at {ReportPath}"); return false; }
+                if (report == null) { Error("CCH003", NoReport(code)); return false; }
                 // The tool's exit code already applies the gate to the best-ranked teacher; map it to a coded diagnostic.
                 var best = report.Teachers?.FirstOrDefault();
                 var d = best?.Delta;
@@ -95,6 +95,8 @@ namespace Cch.Tasks
                 }
                 else
                 {
+                    if (best?.Verdict != "inconclusive")
+                        Log.LogMessage(MessageImportance.High, $"Cch: {best?.Verdict ?? report.Verdict} — {text} (report: {ReportPath})");
                     if (best?.Verdict == "inconclusive")
                         Log.LogWarning(null, "CCH002", null, ConfigFile, 0, 0, 0, 0, Inconclusive(best, text));
                     if (outcome == "kd-hurts")
@@ -111,6 +113,19 @@ namespace Cch.Tasks
                 Error("CCH003", $"Cch could not check (exit code {code}): {msg}");
             }
             return !Log.HasLoggedErrors;
+        }
+
+        /// <summary>
+        /// CCH003 when the tool wrote no report: usually `dotnet cch` could not start it (the local tool was never
+        /// restored), so the message says what to run and quotes what the tool or dotnet printed.
+        /// </summary>
+        private string NoReport(int code)
+        {
+            var said = string.Join(" ", _stderr.Where(l => l.Trim().Length > 0).Take(5).Select(l => l.Trim()));
+            var restore = !RunsDll && (string.IsNullOrEmpty(CchToolPath) || said.IndexOf("tool restore", StringComparison.OrdinalIgnoreCase) >= 0)
+                ? " If the Cch tool is not installed, run `dotnet tool restore` (with a tool manifest naming Cch.Tool) or `dotnet tool install --global Cch.Tool`."
+                : "";
+            return $"the Cch tool exited with code {code} but wrote no readable report at {ReportPath}.{restore}" + (said.Length > 0 ? $" It said: {said}" : "");
         }
 
         /// <summary>CCH002's message, with the report's reason (docs/criterion.md#robust-verdicts).</summary>
