@@ -37,6 +37,21 @@ internal static class CommandRunner
             }
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (a CI runner or Kubernetes stopping the job) cancels like Ctrl+C: "cancelled.", exit 130, nothing written.
+        using var onTerminate = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context =>
+            {
+                context.Cancel = true;
+                try
+                {
+                    cancel.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The run has already ended.
+                }
+            });
         try
         {
             return await InvokeAsync(parse, cancel.Token);
@@ -49,7 +64,8 @@ internal static class CommandRunner
 
     private static async Task<int> InvokeAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        // Cancellation is ours (Ctrl+C and SIGTERM above): no library timeout that ends the process without a word.
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await parse.InvokeAsync(configuration, cancellationToken);
