@@ -41,8 +41,18 @@ internal static class AtomicFile
             }
 
             var probe = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.probe");
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            try
             {
+                using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+                {
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The probe's own name means nothing to the user: say which directory refused a new file.
+                throw new CchInputException(
+                    $"The {what} cannot be written there: no new file can be created in {directory} ({(e is UnauthorizedAccessException ? "permission denied" : "not a writable directory")}).",
+                    file: full, inner: e);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

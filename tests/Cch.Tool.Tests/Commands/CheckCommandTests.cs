@@ -144,6 +144,20 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void A_report_in_a_directory_that_takes_no_new_file_names_the_directory_not_an_internal_file()
+    {
+        if (!OperatingSystem.IsLinux()) return; // /proc
+        using var dir = new TempFolder();
+
+        var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--report", "/proc/version");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no new file can be created in /proc", run.StdErr);
+        Assert.DoesNotContain(".probe", run.StdErr);
+        Assert.Empty(run.StdOut);
+    }
+
+    [Fact]
     public void A_report_path_that_is_a_fifo_is_refused_before_any_work_and_left_a_fifo()
     {
         if (!OperatingSystem.IsLinux()) return;
