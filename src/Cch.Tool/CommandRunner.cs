@@ -6,9 +6,13 @@ namespace Cch.Tool;
 /// <summary>Parses the command line, maps parse errors to exit code 2, and runs the chosen command.</summary>
 internal static class CommandRunner
 {
+    /// <summary>The arguments after <c>dotnet cch</c>, as typed (recorded in reports).</summary>
+    public static IReadOnlyList<string> Arguments { get; private set; } = [];
+
     /// <summary>Runs <paramref name="root"/> on <paramref name="args"/> and returns the process exit code.</summary>
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
+        Arguments = args;
         // `dotnet cch` alone or `dotnet cch help [COMMAND]`: the help, as --help shows it (exit 0).
         if (args is [] or ["help"]) args = ["--help"];
         else if (args is ["help", .. var rest]) args = [.. rest, "--help"];

@@ -49,6 +49,9 @@ public sealed record CheckSettings
     /// <summary>What the exit code gates on.</summary>
     public Gate Gate { get; init; } = Gate.Criterion;
 
+    /// <summary>The arguments after <c>dotnet cch</c>, recorded in the report's <c>invocation</c>; empty when run as a library.</summary>
+    public IReadOnlyList<string> CommandLine { get; init; } = [];
+
     /// <summary>Every file this run reads: the config, the Parquet files named by the specs and <c>--data</c>, the encoders' models.</summary>
     public IEnumerable<string> FilesRead()
     {

@@ -54,6 +54,9 @@ public sealed record CchReport
     /// <summary><c>classification</c> or <c>regression</c>.</summary>
     public required string Task { get; init; }
 
+    /// <summary>The command line, start time (UTC) and config hash of the run; like <see cref="Timings"/>, it differs between two runs that give the same results.</summary>
+    public InvocationReport? Invocation { get; init; }
+
     /// <summary>The config file the run used, or absent.</summary>
     public string? Config { get; init; }
 

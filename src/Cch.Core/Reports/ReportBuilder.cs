@@ -120,6 +120,10 @@ public static class ReportBuilder
             Example = example is null ? null : new ExampleReport(example.Name, example.Description),
             Warnings = warnings,
             Timings = new TimingsReport(Seconds(readTime), Seconds(result.EstimateTime), Seconds(result.IntervalTime), Seconds(totalTime)),
+            Invocation = new InvocationReport(
+                settings.CommandLine,
+                (DateTime.UtcNow - totalTime).ToString("O", CultureInfo.InvariantCulture),
+                settings.ConfigPath is { } config && File.Exists(config) ? Internal.FileHash.Sha256(config) : null),
         };
     }
 

@@ -243,6 +243,12 @@ public sealed record InputReport(string Path, long Rows, string Sha256);
 /// <param name="RowsDroppedByFilter">Rows dropped by filters.</param>
 public sealed record JoinReport(string? Key, string Mode, IReadOnlyList<string> Filters, int RowsKept, int RowsDroppedByJoin, int RowsDroppedByFilter);
 
+/// <summary>How the run was invoked: enough to tell two reports' runs apart and to run it again.</summary>
+/// <param name="CommandLine">The arguments after <c>dotnet cch</c> (e.g. <c>check</c>, <c>--data</c>, …), as typed; empty when Cch ran as a library.</param>
+/// <param name="StartedUtc">When the run started, UTC, ISO 8601 (e.g. <c>2026-12-03T06:30:00.0000000Z</c>).</param>
+/// <param name="ConfigSha256">SHA-256 of the config file the run read (lower-case hex), or absent without one.</param>
+public sealed record InvocationReport(IReadOnlyList<string> CommandLine, string StartedUtc, string? ConfigSha256);
+
 /// <summary>How many rows were available and how the rows used were drawn (<c>--max-rows</c>).</summary>
 /// <param name="TotalRows">Rows that passed the filters and the join.</param>
 /// <param name="RowsUsed">Rows the estimates and intervals use (N); the intervals reflect these rows.</param>

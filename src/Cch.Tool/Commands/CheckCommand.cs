@@ -130,7 +130,7 @@ internal static partial class CheckCommand
         }
 
         var merged = configPath is null ? fromCommandLine : fromCommandLine.Over(CchConfigFile.Load(configPath));
-        return CheckSettings.From(merged, example, configPath);
+        return CheckSettings.From(merged, example, configPath) with { CommandLine = CommandRunner.Arguments };
     }
 
     /// <summary>Parses <c>--seeds</c>: a whole number, or <c>auto</c> (rounds until decided); nothing when absent.</summary>

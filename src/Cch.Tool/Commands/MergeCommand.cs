@@ -29,7 +29,7 @@ internal static class MergeCommand
     {
         var cwd = Environment.CurrentDirectory;
         var parts = ShardMerge.Combine(parse.GetValue(Parts)!.Select(p => Path.GetFullPath(p, cwd)).ToList());
-        var settings = ShardMerge.Settings(parts, parse.GetValue(Report), parse.GetValue(Html), parse.GetValue(Format), cwd);
+        var settings = ShardMerge.Settings(parts, parse.GetValue(Report), parse.GetValue(Html), parse.GetValue(Format), cwd) with { CommandLine = CommandRunner.Arguments };
         var outcome = await CheckCommand.RunWithProgressAsync(settings, (p, _) => CheckRunner.MergeAsync(settings, parts, p, cancellationToken), cancellationToken);
         return CheckCommand.Present(settings, outcome);
     }

@@ -210,6 +210,7 @@ public sealed class CheckCommandTests
         var a = JsonNode.Parse(fromFile.StdOut)!;
         Assert.Equal(3, a["seed"]!.GetValue<int>());
         Assert.Equal(3, a["interval"]!["replicates"]!.GetValue<int>());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(dir.File("my.json")))), a["invocation"]!["configSha256"]!.GetValue<string>());
         Assert.Equal(1, fromFile.ExitCode);
         Assert.Equal(0, overridden.ExitCode);
     }
@@ -218,6 +219,7 @@ public sealed class CheckCommandTests
     {
         var node = JsonNode.Parse(json)!.AsObject();
         node.Remove("timings");
+        node.Remove("invocation");
         return node.ToJsonString();
     }
 }

@@ -47,6 +47,9 @@ public sealed class CheckRealDataTests
 
         Assert.Equal(300, report.N);
         Assert.Equal("cpu", report.Device);
+        Assert.Equal(["check", .. args], report.Invocation!.CommandLine.Take(args.Length + 1));
+        Assert.True(DateTime.UtcNow - DateTime.Parse(report.Invocation.StartedUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind) < TimeSpan.FromMinutes(10));
+        Assert.Null(report.Invocation.ConfigSha256);
         Assert.Equal(new SampleReport(2000, 300, 300, 0, Cch.Data.RowSample.ByRowIndex), report.Sample); // README: 2,000 rows
         Assert.Equal(report.Teachers[0].Delta, again.Teachers[0].Delta);
         Assert.NotEqual(report.Teachers[0].Delta.Estimate, otherSeed.Teachers[0].Delta.Estimate);
