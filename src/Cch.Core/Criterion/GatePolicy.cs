@@ -3,14 +3,8 @@ namespace Cch.Criterion;
 /// <summary>Turns intervals into verdicts and verdicts into exit codes.</summary>
 public static class GatePolicy
 {
-    /// <summary>Exit code of a passing (or tolerated) run.</summary>
-    public const int Passed = 0;
-
-    /// <summary>Exit code when the gate fails.</summary>
-    public const int Failed = 1;
-
-    /// <summary>Exit code of a usage or input error.</summary>
-    public const int InputError = 2;
+    private const int Passed = (int)ExitCodes.Success;
+    private const int Failed = (int)ExitCodes.GateFailed;
 
     /// <summary>
     /// <see cref="Verdict.Pass"/> when the whole interval of Δ lies above <paramref name="margin"/>,

@@ -1,6 +1,6 @@
-namespace Cch.Tool;
+namespace Cch;
 
-/// <summary>Process exit codes of <c>dotnet cch</c>; CI gates on them.</summary>
+/// <summary>Process exit codes of <c>dotnet cch</c>, defined once: CI gates on them, <see cref="Criterion.GatePolicy"/> maps verdicts to them.</summary>
 public enum ExitCodes
 {
     /// <summary>The criterion passes (or is inconclusive without <c>--fail-on inconclusive</c>); other commands succeeded.</summary>
@@ -15,6 +15,6 @@ public enum ExitCodes
     /// <summary>An unexpected internal error (a bug): please report it with the message.</summary>
     InternalError = 3,
 
-    /// <summary>Cancelled by the user (Ctrl+C).</summary>
+    /// <summary>Cancelled (Ctrl+C or SIGTERM): nothing written.</summary>
     Cancelled = 130,
 }
