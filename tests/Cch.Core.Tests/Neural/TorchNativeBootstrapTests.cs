@@ -74,10 +74,10 @@ public sealed class TorchNativeBootstrapTests
         Assert.Throws<ArgumentException>(() => TorchNativeBootstrap.FailureMessage(new TorchNativeState(TorchNativeOutcome.LoadedPatched, "ok")));
     }
 
-    [Fact]
+    [LinuxFact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void The_cache_copy_is_private_reused_when_intact_and_replaced_when_tampered()
     {
-        if (!OperatingSystem.IsLinux()) return;
         using var folder = new TempFolder();
         byte[] image = [1, 2, 3, 4, 5];
 

@@ -33,10 +33,9 @@ public sealed class ReportWriterTests
         Assert.Equal(["report.json"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_fifo_is_never_replaced_by_a_regular_file()
     {
-        if (!OperatingSystem.IsLinux()) return;
         using var dir = new TempFolder();
         var fifo = dir.File("pipe");
         Process.Start("mkfifo", fifo)!.WaitForExit();

@@ -143,10 +143,9 @@ public sealed class CheckCommandTests
         Assert.Contains($"{option}: '{value}' is not in range: expected a whole number from -2,147,483,648 to 2,147,483,647.", run.StdErr);
     }
 
-    [Fact]
+    [LinuxFact] // /proc
     public void A_report_in_a_directory_that_takes_no_new_file_names_the_directory_not_an_internal_file()
     {
-        if (!OperatingSystem.IsLinux()) return; // /proc
         using var dir = new TempFolder();
 
         var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--report", "/proc/version");
@@ -157,10 +156,9 @@ public sealed class CheckCommandTests
         Assert.Empty(run.StdOut);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_report_path_that_is_a_fifo_is_refused_before_any_work_and_left_a_fifo()
     {
-        if (!OperatingSystem.IsLinux()) return;
         using var dir = new TempFolder();
         var fifo = dir.File("pipe");
         System.Diagnostics.Process.Start("mkfifo", fifo)!.WaitForExit();

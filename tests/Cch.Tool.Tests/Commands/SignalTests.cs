@@ -10,12 +10,11 @@ namespace Cch.Tool.Tests.Commands;
 /// </summary>
 public sealed class SignalTests
 {
-    [Theory]
+    [UnixTheory]
     [InlineData("TERM")]
     [InlineData("INT")]
     public async Task A_signal_during_a_check_cancels_it_with_exit_130_and_writes_nothing(string signal)
     {
-        if (OperatingSystem.IsWindows()) return; // POSIX signals; Ctrl+C on Windows goes through Console.CancelKeyPress, the same handler
         using var dir = new TempFolder();
         var report = dir.File("report.json");
         var start = new ProcessStartInfo("dotnet")
