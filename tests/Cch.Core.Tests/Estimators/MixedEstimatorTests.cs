@@ -20,10 +20,10 @@ public sealed class MixedEstimatorTests
     [InlineData(1.0, 0.3368, 0.03)]
     // μ=2: bias −0.002, SD 0.004 → tol 0.02; seed 0 gives 0.6283.
     [InlineData(2.0, 0.6327, 0.02)]
-    public void BinaryGaussianMixture_MatchesQuadrature(double mu, double published, double tolerance)
+    public void BinaryGaussianMixture_MatchesQuadrature(double mu, double quadrature, double tolerance)
     {
         var truth = EstimatorTestData.BinaryMixtureMi(mu);
-        Assert.Equal(published, truth, 1e-4);
+        Assert.Equal(quadrature, truth, 1e-4); // the value written above, recomputed: a guard against editing one without the other
         var (x, classes) = EstimatorTestData.BinaryMixture(N, mu, seed: 0);
         Assert.InRange(new MixedEstimator(k: 3, seed: 0).Estimate(x, classes), truth - tolerance, truth + tolerance);
     }
