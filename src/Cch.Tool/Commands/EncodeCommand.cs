@@ -15,7 +15,7 @@ internal static class EncodeCommand
     private static readonly Option<string> Encoder = new("--encoder", "-m") { Description = "The ONNX model (.onnx).", Required = true };
     private static readonly Option<string> Input = new("--input", "-i") { Description = "Raw feature column [PATH:]COLUMN (a list column, a numeric column or a glob over numeric columns).", Required = true };
     private static readonly Option<string> Out = new("--out", "-o") { Description = "Parquet file to write (atomically).", Required = true };
-    private static readonly Option<string> Column = new("--column") { Description = "Name of the representation column (default: representation).", DefaultValueFactory = _ => "representation" };
+    private static readonly Option<string> Column = new("--column") { Description = "Name of the representation column.", DefaultValueFactory = _ => "representation" };
     private static readonly Option<string?> Data = new("--data", "-d") { Description = "Default Parquet file when --input names none." };
     private static readonly Option<string?> Key = new("--key") { Description = "Key column to carry over (string or integer), so check can join the output with other files." };
     private static readonly Option<string[]> Where = new("--where") { Description = "Keep rows where COLUMN=VALUE (repeatable).", Arity = ArgumentArity.ZeroOrMore };
@@ -24,8 +24,8 @@ internal static class EncodeCommand
     private static readonly Option<string?> Output = EncoderOptionParsing.OutputOption();
     private static readonly Option<string?> InputShape = EncoderOptionParsing.InputShapeOption();
     private static readonly Option<string?> InputScale = EncoderOptionParsing.InputScaleOption();
-    private static readonly Option<int> BatchSize = new("--batch-size", "--encoder-batch-size") { Description = "Rows per ONNX Runtime call (default 256; a model with a fixed batch axis uses its own).", DefaultValueFactory = _ => EncoderOptions.DefaultBatchSize };
-    private static readonly Option<int> Threads = new("--threads") { Description = "ONNX Runtime intra-op threads (default 1).", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> BatchSize = new("--batch-size", "--encoder-batch-size") { Description = "Rows per ONNX Runtime call (a model with a fixed batch axis uses its own).", DefaultValueFactory = _ => EncoderOptions.DefaultBatchSize };
+    private static readonly Option<int> Threads = new("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
 
     /// <summary>Creates the <c>encode</c> command.</summary>
     public static Command Create()

@@ -114,6 +114,19 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Encode_help_gives_each_default_once()
+    {
+        using var dir = new TempFolder();
+
+        var help = CchProcess.Run(dir.Path, "encode", "--help").StdOut;
+
+        Assert.Contains("[default: 256]", help);
+        Assert.DoesNotContain("(default 256", help);
+        Assert.DoesNotContain("(default: representation)", help);
+        Assert.DoesNotContain("intra-op threads (default 1)", help);
+    }
+
+    [Fact]
     public void A_where_column_in_no_file_and_a_blur_without_a_shape_say_so_once()
     {
         using var dir = new TempFolder();
