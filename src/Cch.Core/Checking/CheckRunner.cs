@@ -63,7 +63,7 @@ public static class CheckRunner
             Example = settings.Example,
             Config = settings.ConfigPath,
             Settings = source with { Report = null, Html = null, Format = null },
-            Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
+            Inputs = InputReport.From(data.Inputs),
             Units = ledger.Units,
             Results = ledger.Computed,
         };

@@ -108,12 +108,12 @@ public static class ReportBuilder
             Margin = options.Margin,
             N = result.Rows,
             Seed = options.Seed,
-            Device = options.Device == Neural.ComputeDevice.Cuda ? "cuda" : "cpu",
+            Device = DeviceName(options.Device),
             Task = data.Label.Kind == LabelKind.Classification ? "classification" : "regression",
-            Inputs = data.Inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList(),
+            Inputs = InputReport.From(data.Inputs),
             Encoders = data.Encoders.Count == 0 ? null : data.Encoders.Select(EncoderReport.From).ToList(),
             Join = new JoinReport(data.Join.Key, data.Join.Mode switch { JoinMode.Inner => "inner", JoinMode.RowOrder => "row-order", _ => "strict" }, filters, data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
-            Sample = data.Sample is { } sample ? new SampleReport(sample.TotalRows, sample.Rows, sample.MaxRows, sample.Seed, sample.Method) : null,
+            Sample = SampleReport.From(data.Sample),
             Student = new RepresentationReport(data.Student.Name, data.Student.Columns),
             Label = new LabelReport(data.Label.Name, data.Label.Kind == LabelKind.Classification ? "classification" : "regression", data.Label.ClassNames),
             Teachers = teachers,
@@ -288,6 +288,9 @@ public static class ReportBuilder
     internal static double Round(double v) => Math.Round(v, 6);
 
     internal static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
+
+    /// <summary>The report's name of a device: <c>cpu</c> or <c>cuda</c>.</summary>
+    internal static string DeviceName(Neural.ComputeDevice device) => device == Neural.ComputeDevice.Cuda ? "cuda" : "cpu";
 
     internal static string F(double v) => (v == 0 ? 0 : v).ToString("0.000", CultureInfo.InvariantCulture);
 

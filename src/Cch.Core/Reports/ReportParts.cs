@@ -232,7 +232,12 @@ public sealed record IntervalReport(string Method, double Level, int Replicates,
 /// <param name="Path">Full path.</param>
 /// <param name="Rows">Rows in the file before filters.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the file.</param>
-public sealed record InputReport(string Path, long Rows, string Sha256);
+public sealed record InputReport(string Path, long Rows, string Sha256)
+{
+    /// <summary>The report's view of the files a run read.</summary>
+    public static IReadOnlyList<InputReport> From(IEnumerable<Data.InputFileInfo> inputs) =>
+        inputs.Select(i => new InputReport(i.Path, i.Rows, i.Sha256)).ToList();
+}
 
 /// <summary>Key join and filters.</summary>
 /// <param name="Key">Key column, or absent.</param>
@@ -255,7 +260,12 @@ public sealed record InvocationReport(IReadOnlyList<string> CommandLine, string 
 /// <param name="MaxRows">The cap, or <c>null</c> with <c>--max-rows all</c>.</param>
 /// <param name="Seed">Seed of the draw.</param>
 /// <param name="Method">How the rows were drawn.</param>
-public sealed record SampleReport(int TotalRows, int RowsUsed, int? MaxRows, int Seed, string Method);
+public sealed record SampleReport(int TotalRows, int RowsUsed, int? MaxRows, int Seed, string Method)
+{
+    /// <summary>The report's view of <paramref name="sample"/>; <c>null</c> for generated data.</summary>
+    public static SampleReport? From(Data.RowSample? sample) =>
+        sample is null ? null : new(sample.TotalRows, sample.Rows, sample.MaxRows, sample.Seed, sample.Method);
+}
 
 /// <summary>A representation's name and width.</summary>
 /// <param name="Name">Column spec.</param>
