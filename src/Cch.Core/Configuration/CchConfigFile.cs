@@ -19,7 +19,7 @@ public static class CchConfigFile
         .ToArray();
 
     /// <summary>Reads <paramref name="path"/> and makes its paths absolute against the file's directory.</summary>
-    /// <exception cref="CchInputException">The file is missing, not JSON, has an unknown key or a value of the wrong type.</exception>
+    /// <exception cref="CchInputException">The file is missing, not JSON, has an unknown key, a value of the wrong type or out of range, or anything the shipped schema rejects.</exception>
     public static CchConfig Load(string path)
     {
         var full = Path.GetFullPath(path);
@@ -31,6 +31,9 @@ public static class CchConfigFile
 
         var config = Parse(text, full);
         CheckSettings.ValidateFile(config, full);
+        // The tool's own checks come first (their messages say more); the shipped schema is the backstop.
+        using (var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            ConfigSchemaCheck.Validate(document.RootElement, full);
         return config.WithPathsRelativeTo(Path.GetDirectoryName(full)!);
     }
 

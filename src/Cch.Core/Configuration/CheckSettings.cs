@@ -141,7 +141,7 @@ public sealed record CheckSettings
                 Task = SettingRules.Task(config.Task, names),
                 MaxRows = SettingRules.MaxRows(config.MaxRows, names),
                 SampleSeed = settings.Criterion.Seed,
-                StudentBlur = Blur(config),
+                StudentBlur = Blur(config, names),
                 TeacherEncoders = (config.TeacherEncoders ?? []).Select(path => Encoder(config, path, names)).ToList(),
                 StudentEncoder = config.StudentEncoder is { } studentEncoder ? Encoder(config, studentEncoder, names) : null,
             },
@@ -164,7 +164,17 @@ public sealed record CheckSettings
             ? shape
             : throw new CchInputException($"{name.Label} '{text}': expected positive integers separated by commas, the shape of one row without the batch axis (e.g. 1,28,28).", file: name.File);
 
-    private static ImageBlur? Blur(CchConfig config) => ImageBlur.From(config.StudentBlur, config.ImageShape, "--student-blur");
+    private static ImageBlur? Blur(CchConfig config, OptionNames names)
+    {
+        // Range and pairing first, so that a config file's error names its keys rather than the options.
+        if (config.StudentBlur is { } sigma && !(sigma >= 0 && double.IsFinite(sigma)))
+            throw names.Error("student-blur", "studentBlur", $"{sigma.ToString(System.Globalization.CultureInfo.InvariantCulture)}: σ must be a finite number of pixels ≥ 0");
+        if (config.StudentBlur is not null && config.ImageShape is null)
+            throw names.Error("student-blur", "studentBlur", $"needs {names.For("image-shape", "imageShape").Label} H,W (e.g. 28,28), the shape each row was stored in row-major");
+        if (config.StudentBlur is null && config.ImageShape is not null)
+            throw names.Error("image-shape", "imageShape", $"only applies with {names.For("student-blur", "studentBlur").Label} (an encoder's input shape is {names.For("input-shape", "inputShape").Label})");
+        return ImageBlur.From(config.StudentBlur, config.ImageShape, names.For("student-blur", "studentBlur").Label);
+    }
 
     /// <summary>
     /// Checks every value set in a config file (choices and ranges), so that an error names the
