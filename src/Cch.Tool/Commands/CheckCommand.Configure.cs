@@ -80,6 +80,7 @@ internal static partial class CheckCommand
             command.Options.Add(option);
         if (!verify) command.Options.Add(Verify);
         if (!verify) command.Options.Add(Shard);
+        Help.GroupedHelpAction.Register(command, Layout(verify));
         command.SetAction((parse, cancellationToken) => RunAsync(parse, verify, cancellationToken));
         return command;
     }

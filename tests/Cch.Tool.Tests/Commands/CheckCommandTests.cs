@@ -1,3 +1,4 @@
+using Cch.Tool.Commands;
 using Cch.Tests;
 using System.Text.Json.Nodes;
 using Cch.Reports;
@@ -100,7 +101,7 @@ public sealed class CheckCommandTests
     [Theory]
     [InlineData("Usage:", "dotnet-cch [command] [options]")]
     [InlineData("Usage:", "dotnet-cch [command] [options]", "help")]
-    [InlineData("Usage:", "dotnet-cch check [options]", "help", "check")]
+    [InlineData("Usage:", "dotnet cch check [options]", "help", "check")]
     public void Cch_alone_or_help_shows_the_help_and_exits_0(string heading, string usage, params string[] args)
     {
         using var dir = new TempFolder();
@@ -111,6 +112,31 @@ public sealed class CheckCommandTests
         Assert.Contains(heading, run.StdOut);
         Assert.Contains(usage, run.StdOut);
         Assert.Empty(run.StdErr);
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("verify")]
+    public void Check_help_groups_every_option_once_and_ends_with_examples(string command)
+    {
+        using var dir = new TempFolder();
+
+        var run = CchProcess.Run(dir.Path, command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        string[] groups = ["Inputs:", "Degrading and encoding the inputs:", "Criterion:", "Output:", "Verification", "Compute and scale:", "Help:", "Examples:"];
+        var positions = groups.Select(g => run.StdOut.IndexOf("\n" + g, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0, run.StdOut));
+        Assert.Equal(positions.Order(), positions);
+        Assert.DoesNotContain("Other options:", run.StdOut);
+        foreach (var option in command == "check" ? CheckCommand.Create().Options : CheckCommand.CreateVerify().Options)
+        {
+            var rows = System.Text.RegularExpressions.Regex.Matches(run.StdOut, $@"^  (-\S+, )*{System.Text.RegularExpressions.Regex.Escape(option.Name)}( <|\s|$)", System.Text.RegularExpressions.RegexOptions.Multiline);
+            Assert.True(rows.Count == 1, $"{option.Name} is listed {rows.Count} times");
+        }
+
+        var examples = run.StdOut[run.StdOut.IndexOf("\nExamples:", StringComparison.Ordinal)..];
+        Assert.Contains($"  dotnet cch {command} ", examples);
     }
 
     [Fact]
