@@ -17,28 +17,21 @@ internal static class ConsoleSummary
         foreach (var line in MarkdownReport.SettingsLines(report))
             console.WriteLine(line);
 
+        // Numbers and intervals never wrap (a wrapped "[2.455,\n2.589]" is unreadable); names and verdict reasons may.
         var table = new Table().Border(TableBorder.Rounded).Title("CCH: Δ = I(H_t;H_s) − I(H_s;Y), nats");
-        table.AddColumn(new TableColumn("#").RightAligned());
+        table.AddColumn(new TableColumn("#").RightAligned().NoWrap());
         table.AddColumn("teacher");
-        table.AddColumn(new TableColumn("d").RightAligned());
-        table.AddColumn(Markup.Escape("I(H_t;H_s) [CI]"));
-        if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
-        table.AddColumn(Markup.Escape("I(H_s;Y) [CI]"));
-        if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
-        table.AddColumn(Markup.Escape("Δ [CI]"));
-        if (closed) table.AddColumn(new TableColumn("exact").RightAligned());
+        table.AddColumn(new TableColumn("d").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn(Markup.Escape("I(H_t;H_s) [CI]")).NoWrap());
+        if (closed) table.AddColumn(new TableColumn("exact").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn(Markup.Escape("I(H_s;Y) [CI]")).NoWrap());
+        if (closed) table.AddColumn(new TableColumn("exact").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn(Markup.Escape("Δ [CI]")).NoWrap());
+        if (closed) table.AddColumn(new TableColumn("exact").RightAligned().NoWrap());
         table.AddColumn("verdict");
-        table.AddColumn(new TableColumn("P(wrong)").RightAligned());
+        table.AddColumn(new TableColumn("P(wrong)").RightAligned().NoWrap());
         var several = report.Teachers.Count > 1;
-        if (several) table.AddColumn(new TableColumn("P(best)").RightAligned());
-        var verified = report.Teachers.Any(t => t.Verification is not null);
-        if (verified)
-        {
-            table.AddColumn(Markup.Escape("no KD → KD"));
-            table.AddColumn(Markup.Escape("KD − no KD [CI]"));
-            table.AddColumn("measured");
-            table.AddColumn("agreement");
-        }
+        if (several) table.AddColumn(new TableColumn("P(best)").RightAligned().NoWrap());
 
         foreach (var t in report.Teachers)
         {
@@ -51,23 +44,37 @@ internal static class ConsoleSummary
             cells.Add(VerdictMarkup(t.Verdict) + (t.Reason is { } why ? $" ({Markup.Escape(MarkdownReport.ReasonText(why))})" : ""));
             cells.Add(Markup.Escape(MarkdownReport.Probability(t.WrongSignProbability)));
             if (several) cells.Add(Markup.Escape(MarkdownReport.Probability(t.BestProbability)));
-            if (verified)
-            {
-                cells.Add(t.Verification is { } arms ? Markup.Escape(MarkdownReport.ArmsCell(arms)) : "");
-                cells.Add(t.Verification is { } v ? Markup.Escape(MarkdownReport.EffectCell(v)) : "");
-                cells.Add(t.Verification is { } w ? Markup.Escape(MarkdownReport.MeasuredCell(w)) : "");
-                cells.Add(t.Agreement is { } a ? Markup.Escape(a.ToString().ToLowerInvariant()) : "");
-            }
-
             table.AddRow(cells.ToArray());
         }
 
         console.Write(table);
+        if (report.Teachers.Any(t => t.Verification is not null)) console.Write(VerificationTable(report));
         if (MarkdownReport.EstimatorRangeLine(report) is { } range)
             console.MarkupLine(Markup.Escape(range));
         if (report.Warnings.Count > 0)
             console.MarkupLine($"[yellow]{report.Warnings.Count} warning(s)[/] (on standard error and in the report)");
         console.MarkupLine($"verdict: {VerdictMarkup(report.Verdict)} (best teacher {Markup.Escape(report.BestTeacher)}) · {Markup.Escape(MarkdownReport.GateLine(report))}");
+    }
+
+    /// <summary>The measured effect of distillation, one row per verified teacher, beside the criterion's verdict.</summary>
+    private static Table VerificationTable(CchReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("--verify: the student trained without and with distillation, held-out rows");
+        table.AddColumn(new TableColumn("#").RightAligned().NoWrap());
+        table.AddColumn("teacher");
+        table.AddColumn("verdict");
+        table.AddColumn(new TableColumn(Markup.Escape("no KD → KD")).NoWrap());
+        table.AddColumn(new TableColumn(Markup.Escape("KD − no KD [CI]")).NoWrap());
+        table.AddColumn("measured");
+        table.AddColumn(new TableColumn("agreement").NoWrap());
+        foreach (var t in report.Teachers)
+            table.AddRow(
+                t.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), VerdictMarkup(t.Verdict),
+                t.Verification is { } arms ? Markup.Escape(MarkdownReport.ArmsCell(arms)) : "",
+                t.Verification is { } v ? Markup.Escape(MarkdownReport.EffectCell(v)) : "",
+                t.Verification is { } w ? Markup.Escape(MarkdownReport.MeasuredCell(w)) : "",
+                t.Agreement is { } a ? Markup.Escape(a.ToString().ToLowerInvariant()) : "");
+        return table;
     }
 
     private static string Cell(MiValue v) => Markup.Escape(MarkdownReport.Cell(v));

@@ -34,6 +34,14 @@ public sealed class VerifyCommandTests
         Assert.Equal("mse", aligned.Verification.PrimaryMetric);
         Assert.Equal(5, aligned.Verification.Seeds.Count);
         Assert.Contains("seed 5/5", run.StdErr); // one line per finished arm when redirected
+        // The widest console table (closed forms and verification) fits 160 columns: no interval or effect is wrapped.
+        foreach (var teacher in report.Teachers)
+        {
+            Assert.Contains(MarkdownReport.EffectCell(teacher.Verification!), run.StdOut);
+            Assert.Contains(MarkdownReport.Cell(teacher.Delta), run.StdOut);
+        }
+
+        Assert.All(run.StdOut.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 160, line));
         Assert.Equal(1, aligned.Verification.Decision!.Looks);
         Assert.Equal(Cch.Distillation.SeedStop.Fixed, aligned.Verification.Decision.Stop);
 
