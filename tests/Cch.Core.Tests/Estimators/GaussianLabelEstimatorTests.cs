@@ -64,10 +64,17 @@ public sealed class GaussianLabelEstimatorTests
     public void ClassesSmallerThanDimension_FallBackToShrinkage()
     {
         // 30 rows per class, 40 dimensions (39 pure noise): no class covariance is invertible, so
-        // Ledoit–Wolf is used; the result is finite (0.43 measured vs the Gaussian-form 0.35).
+        // Ledoit–Wolf is used (0.43 measured vs the Gaussian-form 0.35). It must still see the signal:
+        // above the same shapes with μ = 0 (truth 0), and within ln 2 (the label's entropy bounds the truth).
         var (x, classes) = EstimatorTestData.BinaryMixture(60, 1.0, seed: 0, noiseDims: 39);
+        var (x0, classes0) = EstimatorTestData.BinaryMixture(60, 0.0, seed: 0, noiseDims: 39);
+
         var estimate = new GaussianLabelEstimator().Estimate(x, classes);
-        Assert.True(double.IsFinite(estimate), estimate.ToString());
+        var independent = new GaussianLabelEstimator().Estimate(x0, classes0);
+
+        Assert.True(double.IsFinite(estimate) && double.IsFinite(independent));
+        Assert.True(estimate > independent, $"{estimate} ≤ {independent}");
+        Assert.True(estimate < Math.Log(2) + 0.1, estimate.ToString());
     }
 
     [Fact]
