@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.Serialization;
-using System.Runtime.Serialization.Json;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -75,16 +73,16 @@ namespace Cch.Tasks
             if (File.Exists(ReportPath)) File.Delete(ReportPath); // a stale report must not be read
             base.Execute();
             var code = ExitCode;
-            if (code == 0 || code == 1)
+            if (code == (int)ExitCodes.Success || code == (int)ExitCodes.GateFailed)
             {
-                var report = ReadReport();
+                var report = GateReport.Read(ReportPath);
                 if (report == null) { Error("CCH003", NoReport(code)); return false; }
                 // The tool's exit code already applies the gate to the best-ranked teacher; map it to a coded diagnostic.
                 var best = report.Teachers?.FirstOrDefault();
                 var d = best?.Delta;
-                var text = FormattableString.Invariant($"teacher '{best?.Name}': Δ = {d?.Value:0.000} nats, {report.Level * 100:0.##}% interval [{d?.CiLow:0.000}, {d?.CiHigh:0.000}]");
+                var text = FormattableString.Invariant($"teacher '{best?.Name}': Δ = {d?.Value:0.000} nats, {report.DeltaLevel * 100:0.##}% interval [{d?.CiLow:0.000}, {d?.CiHigh:0.000}]");
                 var outcome = best?.Verification?.Outcome;
-                if (code == 1)
+                if (code == (int)ExitCodes.GateFailed)
                 {
                     if (Gate != "criterion" && outcome != null && outcome != "kd-helps")
                         Error("CCH004", $"verification: distillation from teacher '{best?.Name}' {(outcome == "kd-hurts" ? "hurts" : "does not measurably help")} the student ({outcome}); gate {Gate}");
@@ -104,7 +102,7 @@ namespace Cch.Tasks
                 }
 
                 if (InputsFile != null)
-                    File.WriteAllLines(InputsFile, (report.Inputs ?? new List<Input>()).Select(i => i.Path ?? "").Where(p => p.Length > 0));
+                    File.WriteAllLines(InputsFile, (report.Inputs ?? new List<GateReport.Input>()).Select(i => i.Path ?? "").Where(p => p.Length > 0));
             }
             else
             {
@@ -129,7 +127,7 @@ namespace Cch.Tasks
         }
 
         /// <summary>CCH002's message, with the report's reason (docs/criterion.md#robust-verdicts).</summary>
-        private static string Inconclusive(Teacher best, string text) => best.Reason switch
+        private static string Inconclusive(GateReport.Teacher best, string text) => best.Reason switch
         {
             "estimator-unreliable-here" => $"CCH criterion inconclusive (estimator-unreliable-here): {text}: an estimator's self-check shows it unreliable at these dimensions and N, or its measured bias could carry Δ across the margin (see the report's warnings)",
             "estimators-disagree" => $"CCH criterion inconclusive (estimators-disagree): {text}: estimators that passed the self-check put Δ on both sides of the margin (see the report's estimatorDeltas)",
@@ -138,38 +136,5 @@ namespace Cch.Tasks
 
         private void Error(string code, string message) =>
             Log.LogError(null, code, null, ConfigFile, 0, 0, 0, 0, message);
-
-        private Report? ReadReport()
-        {
-            if (!File.Exists(ReportPath)) return null;
-            using var s = File.OpenRead(ReportPath);
-            return (Report?)new DataContractJsonSerializer(typeof(Report)).ReadObject(s);
-        }
-
-        [DataContract] internal sealed class Report
-        {
-            [DataMember(Name = "verdict")] public string? Verdict { get; set; }
-            [DataMember(Name = "teachers")] public List<Teacher>? Teachers { get; set; }
-            [DataMember(Name = "inputs")] public List<Input>? Inputs { get; set; }
-            [DataMember(Name = "interval")] public Interval? IntervalInfo { get; set; }
-            public double Level => IntervalInfo?.Level ?? 0.95;
-        }
-        [DataContract] internal sealed class Interval { [DataMember(Name = "level")] public double Level { get; set; } }
-        [DataContract] internal sealed class Input { [DataMember(Name = "path")] public string? Path { get; set; } }
-        [DataContract] internal sealed class Teacher
-        {
-            [DataMember(Name = "name")] public string? Name { get; set; }
-            [DataMember(Name = "verdict")] public string? Verdict { get; set; }
-            [DataMember(Name = "reason")] public string? Reason { get; set; }
-            [DataMember(Name = "delta")] public Interval95? Delta { get; set; }
-            [DataMember(Name = "verification")] public Verification? Verification { get; set; }
-        }
-        [DataContract] internal sealed class Interval95
-        {
-            [DataMember(Name = "estimate")] public double Value { get; set; }
-            [DataMember(Name = "ciLow")] public double CiLow { get; set; }
-            [DataMember(Name = "ciHigh")] public double CiHigh { get; set; }
-        }
-        [DataContract] internal sealed class Verification { [DataMember(Name = "outcome")] public string? Outcome { get; set; } }
     }
 }
