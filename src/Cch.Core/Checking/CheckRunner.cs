@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cch.Configuration;
 using Cch.Criterion;
 using Cch.Data;
+using Cch.Encoders;
 using Cch.Examples;
 using Cch.Reports;
 using Cch.Sharding;
@@ -19,6 +20,7 @@ public static class CheckRunner
     /// <param name="progress">Receives criterion progress; may be <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels between reads and estimates.</param>
     /// <param name="verificationProgress">Receives training progress with <c>--verify</c>; may be <c>null</c>.</param>
+    /// <param name="inputProgress">Receives the progress of reading the input, the blur and the encoders (<see cref="CheckInputs.LoadAsync"/>); may be <c>null</c>.</param>
     /// <returns>The report (its <see cref="CchReport.ExitCode"/> is the gate's exit code).</returns>
     /// <exception cref="CchInputException">Bad input or settings; <c>--device cuda</c> without a CUDA device (before any work).</exception>
     /// <exception cref="Neural.TorchUnavailableException">With <c>--verify</c> or <c>--device cuda</c>, libtorch cannot be loaded.</exception>
@@ -26,12 +28,13 @@ public static class CheckRunner
         CheckSettings settings,
         IProgress<CriterionProgress>? progress = null,
         CancellationToken cancellationToken = default,
-        IProgress<Distillation.VerificationProgress>? verificationProgress = null)
+        IProgress<Distillation.VerificationProgress>? verificationProgress = null,
+        IProgress<InputProgress>? inputProgress = null)
     {
         // --device cuda: fail before any work when libtorch has no CUDA device (CchInputException, exit 2).
         if (settings.Criterion.Device != Neural.ComputeDevice.Cpu) Neural.TorchRuntime.RequireDevice(settings.Criterion.Device);
         var total = Stopwatch.StartNew();
-        var (data, example) = await LoadAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (data, example) = await LoadAsync(settings, inputProgress, cancellationToken).ConfigureAwait(false);
         return await FinishAsync(settings, data, example, total, WorkLedger.Everything(), progress, verificationProgress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,15 +47,18 @@ public static class CheckRunner
     /// <param name="shard">The share to compute.</param>
     /// <param name="progress">Receives criterion progress; may be <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels between reads and estimates.</param>
+    /// <param name="inputProgress">Receives the progress of reading the input, the blur and the encoders; may be <c>null</c>.</param>
     /// <exception cref="CchInputException">Bad input or settings, or <c>--verify</c> (its training seeds are not sharded).</exception>
-    public static async Task<PartialReport> RunShardAsync(CheckSettings settings, ShardSpec shard, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<PartialReport> RunShardAsync(
+        CheckSettings settings, ShardSpec shard, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default, IProgress<InputProgress>? inputProgress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(shard);
         var source = settings.Source ?? throw new ArgumentException("The settings do not carry their configuration; build them with CheckSettings.From.", nameof(settings));
         if (settings.Verification is not null)
             throw new CchInputException("--shard splits the criterion's estimates only; --verify's training seeds are not sharded (with --seeds auto each round depends on the last). Run the sharded check and merge without --verify, and --verify as one unsharded run.");
-        var (data, _) = await LoadAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (input, _) = await LoadAsync(settings, inputProgress, cancellationToken).ConfigureAwait(false);
+        var data = input.Data;
         var ledger = WorkLedger.ForShard(shard);
         CchCriterion.ComputeShare(data, settings.Criterion, ledger, progress, cancellationToken);
         return new PartialReport
@@ -78,31 +84,33 @@ public static class CheckRunner
     /// <param name="parts">The parts (<see cref="ShardMerge.Combine"/>).</param>
     /// <param name="progress">Receives criterion progress; may be <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels between reads.</param>
+    /// <param name="inputProgress">Receives the progress of reading the input, the blur and the encoders; may be <c>null</c>.</param>
     /// <exception cref="CchInputException">The inputs changed since the shards read them, or the parts do not match this run's units.</exception>
-    public static async Task<CheckOutcome> MergeAsync(CheckSettings settings, MergedParts parts, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<CheckOutcome> MergeAsync(
+        CheckSettings settings, MergedParts parts, IProgress<CriterionProgress>? progress = null, CancellationToken cancellationToken = default, IProgress<InputProgress>? inputProgress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(parts);
         var total = Stopwatch.StartNew();
-        var (data, example) = await LoadAsync(settings, cancellationToken).ConfigureAwait(false);
-        parts.RequireInputs(data.Inputs);
+        var (data, example) = await LoadAsync(settings, inputProgress, cancellationToken).ConfigureAwait(false);
+        parts.RequireInputs(data.Data.Inputs);
         return await FinishAsync(settings, data, example, total, WorkLedger.Replay(parts.Results), progress, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<(Dataset Data, ExampleData? Example)> LoadAsync(CheckSettings settings, CancellationToken cancellationToken)
+    private static async Task<(TransformedDataset Data, ExampleData? Example)> LoadAsync(CheckSettings settings, IProgress<InputProgress>? progress, CancellationToken cancellationToken)
     {
         if (settings.Example is not null)
         {
             var example = GaussianExample.Create(GaussianExample.DefaultRows, settings.Criterion.Seed);
-            return (example.Data, example);
+            return (new TransformedDataset(example.Data, []), example);
         }
 
-        return (await DatasetLoader.LoadAsync(settings.Data!, cancellationToken).ConfigureAwait(false), null);
+        return (await CheckInputs.LoadAsync(settings.Data!, settings.Transforms, progress, cancellationToken).ConfigureAwait(false), null);
     }
 
     private static async Task<CheckOutcome> FinishAsync(
         CheckSettings settings,
-        Dataset data,
+        TransformedDataset inputs,
         ExampleData? example,
         Stopwatch total,
         WorkLedger ledger,
@@ -111,6 +119,7 @@ public static class CheckRunner
         CancellationToken cancellationToken)
     {
         var readTime = total.Elapsed;
+        var data = inputs.Data;
         var result = CchCriterion.Evaluate(data, settings.Criterion, progress, cancellationToken, ledger);
         Dictionary<string, Distillation.VerificationResult>? verifications = null;
         if (settings.Verification is not null)
@@ -120,7 +129,7 @@ public static class CheckRunner
                 verifications[input.TeacherName] = Distillation.DistillationVerifier.Verify(input, settings.Verification, verificationProgress, cancellationToken);
         }
 
-        var report = ReportBuilder.Build(data, settings, result, example, readTime, total.Elapsed, verifications);
+        var report = ReportBuilder.Build(data, settings, result, example, readTime, total.Elapsed, verifications, inputs.Encoders);
         return new CheckOutcome(report, result);
     }
 }

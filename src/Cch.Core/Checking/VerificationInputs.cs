@@ -19,14 +19,14 @@ internal static class VerificationInputs
         var request = settings.Data;
         IReadOnlyList<FeatureMatrix>? logits = null;
         if (settings.TeacherLogits.Count > 0)
-            logits = (await DatasetLoader.LoadAsync(request! with { Teachers = settings.TeacherLogits }, cancellationToken).ConfigureAwait(false)).Teachers;
+            logits = (await CheckInputs.LoadAsync(request! with { Teachers = settings.TeacherLogits }, settings.Transforms, null, cancellationToken).ConfigureAwait(false)).Data.Teachers;
 
         Dataset test;
         if (settings.TestFilters.Count > 0)
         {
             try
             {
-                test = await DatasetLoader.LoadAsync(request! with { Filters = settings.TestFilters }, cancellationToken).ConfigureAwait(false);
+                test = (await CheckInputs.LoadAsync(request! with { Filters = settings.TestFilters }, settings.Transforms, null, cancellationToken).ConfigureAwait(false)).Data;
             }
             catch (CchInputException e) when (e.Reason.Contains("--where", StringComparison.Ordinal))
             {

@@ -1,6 +1,7 @@
 using Cch.Criterion;
 using Cch.Data;
 using Cch.Distillation;
+using Cch.Encoders;
 
 namespace Cch.Configuration;
 
@@ -12,6 +13,9 @@ public sealed record CheckSettings
 {
     /// <summary>What to read; <c>null</c> when running a generated example.</summary>
     public DataRequest? Data { get; init; }
+
+    /// <summary>What is done to <see cref="Data"/> after reading: the student's blur and the encoders (<see cref="RepresentationTransforms.None"/> by default).</summary>
+    public RepresentationTransforms Transforms { get; init; } = RepresentationTransforms.None;
 
     /// <summary>The generated example's name (<c>gaussian</c>), or <c>null</c>.</summary>
     public string? Example { get; init; }
@@ -61,7 +65,7 @@ public sealed record CheckSettings
         foreach (var spec in specs)
             if ((spec.Path ?? data.DataPath) is { } path)
                 yield return Path.GetFullPath(path, data.BaseDirectory);
-        foreach (var encoder in data.TeacherEncoders.Append(data.StudentEncoder))
+        foreach (var encoder in Transforms.TeacherEncoders.Append(Transforms.StudentEncoder))
             if (encoder is not null)
                 yield return Path.GetFullPath(encoder.ModelPath, data.BaseDirectory);
     }
@@ -141,6 +145,9 @@ public sealed record CheckSettings
                 Task = SettingRules.Task(config.Task, names),
                 MaxRows = SettingRules.MaxRows(config.MaxRows, names),
                 SampleSeed = settings.Criterion.Seed,
+            },
+            Transforms = new RepresentationTransforms
+            {
                 StudentBlur = Blur(config, names),
                 TeacherEncoders = (config.TeacherEncoders ?? []).Select(path => Encoder(config, path, names)).ToList(),
                 StudentEncoder = config.StudentEncoder is { } studentEncoder ? Encoder(config, studentEncoder, names) : null,

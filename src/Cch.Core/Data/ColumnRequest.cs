@@ -20,7 +20,4 @@ public sealed record ColumnRequest
 
     /// <summary>Row filters COLUMN=VALUE that must all hold.</summary>
     public IReadOnlyList<RowFilter> Filters { get; init; } = [];
-
-    /// <summary>Blur each row as an image after reading, or <c>null</c>.</summary>
-    public ImageBlur? Blur { get; init; }
 }

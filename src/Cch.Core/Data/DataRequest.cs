@@ -42,15 +42,18 @@ public sealed record DataRequest
     /// <summary>Classification, regression, or detect from the label's type.</summary>
     public TaskKind Task { get; init; } = TaskKind.Auto;
 
-    /// <summary>Blur the student as images after reading (<c>--student-blur</c>, <c>--image-shape</c>), or <c>null</c>.</summary>
-    public ImageBlur? StudentBlur { get; init; }
+    /// <summary>
+    /// Set by the step of <c>check</c> that transforms the representations after loading (a student blur,
+    /// encoders): for each teacher, in <see cref="Teachers"/> order, whether it
+    /// becomes a different representation from the student even where both name the same columns, so that the
+    /// teacher may name the student's column (clean against blurred pixels). Empty (the default): none does, and a
+    /// teacher naming the student's column, or sharing a column with it, is refused.
+    /// </summary>
+    public IReadOnlyList<bool> TeachersTransformedApart { get; init; } = [];
 
     /// <summary>
-    /// ONNX encoders that turn the teachers' raw columns into representations (<c>--teacher-encoder</c>):
-    /// none, one for every teacher, or one per teacher in <see cref="Teachers"/> order. Applied after reading.
+    /// Whether the student is encoded after loading; the error for a teacher that is the student then says
+    /// "the same column through the same encoder".
     /// </summary>
-    public IReadOnlyList<Encoders.EncoderOptions> TeacherEncoders { get; init; } = [];
-
-    /// <summary>An ONNX encoder for the student's raw column (<c>--student-encoder</c>), applied after <see cref="StudentBlur"/>; or <c>null</c>.</summary>
-    public Encoders.EncoderOptions? StudentEncoder { get; init; }
+    public bool StudentEncoded { get; init; }
 }

@@ -29,7 +29,4 @@ public sealed record Dataset
 
     /// <summary>Number of aligned samples N.</summary>
     public int Rows => Student.Rows;
-
-    /// <summary>The encoders that produced <see cref="Teachers"/> and <see cref="Student"/> from raw columns (empty without encoders).</summary>
-    public IReadOnlyList<Encoders.EncoderRun> Encoders { get; init; } = [];
 }

@@ -17,37 +17,33 @@ public static class DatasetLoader
     /// <summary>Loads the teachers, the student and the label described by <paramref name="request"/>.</summary>
     /// <param name="request">What to read.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="progress">Receives <see cref="InputProgress.ReadingPhase"/> reports (file rows read), one per row group; may be <c>null</c>.</param>
     /// <returns>
     /// The aligned dataset: rows in the label file's order after filtering, teachers in request
     /// order, keys as text when <see cref="DataRequest.Key"/> is set.
     /// </returns>
     /// <exception cref="CchInputException">Any bad input; the message names file, column and first offending row.</exception>
-    public static Task<Dataset> LoadAsync(DataRequest request, CancellationToken cancellationToken = default)
+    public static Task<Dataset> LoadAsync(DataRequest request, CancellationToken cancellationToken = default, IProgress<InputProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new LoadSession(request, cancellationToken).RunAsync();
+        ArgumentNullException.ThrowIfNull(request.Student);
+        ArgumentNullException.ThrowIfNull(request.Label);
+        return new LoadSession(LoadRequest.From(request), progress, cancellationToken).RunAsync();
     }
 
     /// <summary>
     /// Reads one column spec on its own (no teachers, no label), with its key when
-    /// <see cref="ColumnRequest.Key"/> is given, after filters and an optional blur.
+    /// <see cref="ColumnRequest.Key"/> is given, after filters.
     /// </summary>
+    /// <param name="request">What to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="progress">Receives <see cref="InputProgress.ReadingPhase"/> reports, one per row group; may be <c>null</c>.</param>
     /// <exception cref="CchInputException">The file or column is missing or holds bad values (file, column and first row named).</exception>
-    public static Task<ColumnData> LoadColumnAsync(ColumnRequest request, CancellationToken cancellationToken = default)
+    public static Task<ColumnData> LoadColumnAsync(ColumnRequest request, CancellationToken cancellationToken = default, IProgress<InputProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var data = new DataRequest
-        {
-            DataPath = request.DataPath,
-            BaseDirectory = request.BaseDirectory,
-            Teachers = [],
-            Student = request.Column,
-            Label = request.Column,
-            Key = request.Key,
-            Filters = request.Filters,
-            StudentBlur = request.Blur,
-        };
-        return new LoadSession(data, cancellationToken, LoadRoles.Column).RunColumnAsync();
+        ArgumentNullException.ThrowIfNull(request.Column);
+        return new LoadSession(LoadRequest.From(request), progress, cancellationToken).RunColumnAsync();
     }
 
     /// <summary>
@@ -72,20 +68,6 @@ public static class DatasetLoader
             throw new CchInputException($"Both --y '{request.Y}' and --label '{request.Label}' were given; Y is either a second representation (--y) or a label (--label), not both.");
         if (request.Y is null && request.Label is null)
             throw new CchInputException("Neither --y nor --label was given; Y is a second representation (--y SPEC) or a label column (--label SPEC).");
-        var data = new DataRequest
-        {
-            DataPath = request.DataPath,
-            BaseDirectory = request.BaseDirectory,
-            Teachers = request.Y is { } y ? [y] : [],
-            Student = request.X,
-            Label = request.Label ?? request.X,
-            Key = request.Key,
-            Join = request.Join,
-            Filters = request.Filters,
-            Task = request.Task,
-            MaxRows = request.MaxRows,
-            SampleSeed = request.SampleSeed,
-        };
-        return new LoadSession(data, cancellationToken, request.Y is null ? LoadRoles.Labelled : LoadRoles.Pair).RunPairAsync();
+        return new LoadSession(LoadRequest.From(request), null, cancellationToken).RunPairAsync();
     }
 }

@@ -5,8 +5,11 @@ namespace Cch.Encoders;
 /// <summary>What <c>dotnet cch encode</c> does: run one encoder over one raw column and write the representations to Parquet.</summary>
 public sealed record EncodeRequest
 {
-    /// <summary>The raw column (and optional key, filters and blur) to read.</summary>
+    /// <summary>The raw column (and optional key and filters) to read.</summary>
     public required ColumnRequest Input { get; init; }
+
+    /// <summary>Blur each row as an image after reading and before encoding (<c>--blur</c>, <c>--image-shape</c>), or <c>null</c>.</summary>
+    public ImageBlur? Blur { get; init; }
 
     /// <summary>The encoder and how to feed it.</summary>
     public required EncoderOptions Encoder { get; init; }

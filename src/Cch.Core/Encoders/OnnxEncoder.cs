@@ -105,8 +105,12 @@ public sealed class OnnxEncoder : IDisposable
     /// <param name="input">Raw rows; d must equal the product of the row shape.</param>
     /// <param name="name">Name of the returned matrix.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
+    /// <param name="rowsEncoded">
+    /// Receives the number of rows encoded so far, after a batch once at least 1 % of the rows more are done (and
+    /// after the last batch, N); may be <c>null</c>.
+    /// </param>
     /// <exception cref="CchInputException">d does not fit the model input, the output has no row per input row, or the model produced a non-finite value (the message names the first row).</exception>
-    public FeatureMatrix Encode(FeatureMatrix input, string name, CancellationToken cancellationToken = default)
+    public FeatureMatrix Encode(FeatureMatrix input, string name, CancellationToken cancellationToken = default, IProgress<int>? rowsEncoded = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var rowShape = FillFreeAxis(input);
@@ -118,6 +122,8 @@ public sealed class OnnxEncoder : IDisposable
         using var runOptions = new RunOptions();
         double[]? values = null;
         var width = 0L;
+        var reportEvery = Math.Max(batch, input.Rows / 100);
+        var nextReport = reportEvery;
         for (var start = 0; start < input.Rows; start += batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -144,6 +150,11 @@ public sealed class OnnxEncoder : IDisposable
             }
 
             OutputReader.Copy(output, _outputType, values.AsSpan(start * (int)width, n * (int)width));
+            if (rowsEncoded is not null && (start + n >= nextReport || start + n == input.Rows))
+            {
+                rowsEncoded.Report(start + n);
+                nextReport = start + n + reportEvery;
+            }
         }
 
         values ??= [];

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cch.Data;
 using Cch.Data.Parquet;
+using Cch.Encoders.Internal;
 using Cch.Internal;
 
 namespace Cch.Encoders;
@@ -16,7 +17,10 @@ public static class RepresentationExport
     /// <summary>Runs the request. Checks the output path and the model before reading any data.</summary>
     /// <exception cref="CchInputException">Bad model, column, shape or output path (the message names the file, column and row).</exception>
     /// <exception cref="OnnxRuntimeUnavailableException">ONNX Runtime's native library cannot be loaded.</exception>
-    public static async Task<EncodeResult> RunAsync(EncodeRequest request, CancellationToken cancellationToken = default)
+    /// <param name="request">What to read, encode and write.</param>
+    /// <param name="cancellationToken">Cancels reading and encoding; nothing is written then.</param>
+    /// <param name="progress">Receives the read's, the blur's and the encoder's progress (<see cref="InputProgress"/>, one phase each); may be <c>null</c>.</param>
+    public static async Task<EncodeResult> RunAsync(EncodeRequest request, CancellationToken cancellationToken = default, IProgress<InputProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Column))
@@ -30,10 +34,13 @@ public static class RepresentationExport
             .. input is null ? Array.Empty<string>() : [Path.GetFullPath(input, request.Input.BaseDirectory)],
         ], "--out");
         using var encoder = OnnxEncoder.Open(request.Encoder, request.Input.BaseDirectory);
-        var data = await DatasetLoader.LoadColumnAsync(request.Input, cancellationToken).ConfigureAwait(false);
+        var data = await DatasetLoader.LoadColumnAsync(request.Input, cancellationToken, progress).ConfigureAwait(false);
+        var features = request.Blur is { } blur
+            ? GaussianBlur.Apply(data.Features, blur, PhaseProgress.For(progress, "blurring", data.Features.Rows), cancellationToken)
+            : data.Features;
 
         var clock = Stopwatch.StartNew();
-        var reps = encoder.Encode(data.Features, request.Column, cancellationToken);
+        var reps = encoder.Encode(features, request.Column, cancellationToken, PhaseProgress.For(progress, $"encoding ({Path.GetFileName(encoder.Description.Path)})", features.Rows));
         var seconds = clock.Elapsed.TotalSeconds;
         var metadata = new Dictionary<string, string>
         {
@@ -43,7 +50,7 @@ public static class RepresentationExport
             ["cch.encoder.input_scale"] = encoder.Description.InputScale.ToString("R", CultureInfo.InvariantCulture),
             ["cch.input.path"] = data.Input.Path,
             ["cch.input.sha256"] = data.Input.Sha256,
-            ["cch.input.column"] = data.Features.Name,
+            ["cch.input.column"] = features.Name,
             ["cch.tool_version"] = ToolInfo.Version,
         };
         await AtomicFile.WriteAsync(target, stream => RepresentationWriter.WriteAsync(

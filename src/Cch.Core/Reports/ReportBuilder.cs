@@ -18,6 +18,7 @@ public static class ReportBuilder
     /// <param name="readTime">Time spent reading input.</param>
     /// <param name="totalTime">Total time.</param>
     /// <param name="verifications">Verification results by teacher name (with <c>--verify</c>), or <c>null</c>.</param>
+    /// <param name="encoders">The encoders that produced the representations (<see cref="Encoders.TransformedDataset.Encoders"/>), or <c>null</c> or empty without encoders.</param>
     public static CchReport Build(
         Dataset data,
         CheckSettings settings,
@@ -25,7 +26,8 @@ public static class ReportBuilder
         ExampleData? example,
         TimeSpan readTime,
         TimeSpan totalTime,
-        IReadOnlyDictionary<string, VerificationResult>? verifications = null)
+        IReadOnlyDictionary<string, VerificationResult>? verifications = null,
+        IReadOnlyList<Encoders.EncoderRun>? encoders = null)
     {
         var options = settings.Criterion;
         var failOn = settings.FailOn;
@@ -111,7 +113,7 @@ public static class ReportBuilder
             Device = DeviceName(options.Device),
             Task = data.Label.Kind == LabelKind.Classification ? "classification" : "regression",
             Inputs = InputReport.From(data.Inputs),
-            Encoders = data.Encoders.Count == 0 ? null : data.Encoders.Select(EncoderReport.From).ToList(),
+            Encoders = encoders is not { Count: > 0 } ? null : encoders.Select(EncoderReport.From).ToList(),
             Join = new JoinReport(data.Join.Key, data.Join.Mode switch { JoinMode.Inner => "inner", JoinMode.RowOrder => "row-order", _ => "strict" }, filters, data.Join.RowsKept, data.Join.RowsDroppedByJoin, data.Join.RowsDroppedByFilter),
             Sample = SampleReport.From(data.Sample),
             Student = new RepresentationReport(data.Student.Name, data.Student.Columns),

@@ -23,7 +23,7 @@ internal static partial class CheckCommand
         if (settings.HtmlPath is not null || settings.Format != ReportFormat.Text)
             throw new CchInputException("--shard writes only its part (--report); give --html and --format to 'dotnet cch merge', which writes the final report.");
         settings = settings.WithPreparedReport();
-        var part = await RunWithProgressAsync(settings, (p, _) => CheckRunner.RunShardAsync(settings, shard, p, cancellationToken), cancellationToken);
+        var part = await RunWithProgressAsync(settings, p => CheckRunner.RunShardAsync(settings, shard, p.Criterion, cancellationToken, p.Input), cancellationToken);
         ReportOutputs.Write(settings.ReportPath!, ReportWriter.ToJson(part), "part");
         Console.Out.WriteLine($"shard {shard}: computed {part.Results.Count} of the run's {part.Units} units; merge all {shard.Count} parts with 'dotnet cch merge PARTS… --report cch-report.json'.");
         if (part.Units < shard.Count)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cch.Checking;
 using Cch.Configuration;
 using Cch.Criterion;
+using Cch.Data;
 using Cch.Distillation;
 using Cch.Reports;
 using Cch.Reports.Html;
@@ -17,7 +18,7 @@ internal static partial class CheckCommand
     {
         if (!verify && parse.GetValue(Shard) is { } shard) return await RunShardAsync(parse, shard, cancellationToken);
         var settings = Resolve(parse, verify).WithPreparedReport();
-        var outcome = await RunWithProgressAsync(settings, (p, v) => CheckRunner.RunAsync(settings, p, cancellationToken, v), cancellationToken);
+        var outcome = await RunWithProgressAsync(settings, p => CheckRunner.RunAsync(settings, p.Criterion, cancellationToken, p.Verification, p.Input), cancellationToken);
         return Present(settings, outcome);
     }
 
@@ -159,41 +160,6 @@ internal static partial class CheckCommand
     }
 
     /// <summary>Runs <paramref name="run"/> with progress on the terminal (a bar) or in logs (heartbeat lines).</summary>
-    internal static async Task<T> RunWithProgressAsync<T>(CheckSettings settings, Func<IProgress<CriterionProgress>, IProgress<VerificationProgress>, Task<T>> run, CancellationToken cancellationToken)
-    {
-        if (!CommandRunner.Interactive)
-        {
-            // Redirected: one line per finished training arm, so CI logs show where the time goes, and a
-            // heartbeat line every 10 s, so they never sit silent through a long estimate.
-            var lines = new Progress<VerificationProgress>(p =>
-            {
-                if (p.Finished) Console.Error.WriteLine($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds}: {p.Summary}");
-            });
-            using var heartbeat = new Heartbeat(Console.Error, Heartbeat.IntervalFromEnvironment(), settings.Example is null ? "reading input" : "generating the example");
-            return await run(heartbeat.Criterion(), heartbeat.Verification(lines));
-        }
-
-        T? outcome = default;
-        await CommandRunner.Diagnostics.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("reading input", maxValue: 1);
-                var progress = new Progress<CriterionProgress>(p =>
-                {
-                    task.Description = p.Stage;
-                    task.MaxValue = p.Total;
-                    task.Value = p.Completed;
-                });
-                var training = new Progress<VerificationProgress>(p =>
-                {
-                    task.Description = Markup.Escape($"verify {p.Teacher}: seed {p.Seed + 1}/{p.Seeds}, {p.Arm}, epoch {p.Epoch}");
-                    task.MaxValue = p.MaxEpochs;
-                    task.Value = p.Finished ? p.MaxEpochs : p.Epoch;
-                });
-                outcome = await System.Threading.Tasks.Task.Run(() => run(progress, training), cancellationToken);
-            });
-        return outcome!;
-    }
+    internal static Task<T> RunWithProgressAsync<T>(CheckSettings settings, Func<ProgressSinks, Task<T>> run, CancellationToken cancellationToken) =>
+        ProgressDisplay.RunAsync(settings.Example is null ? InputProgress.ReadingPhase : "generating the example", run, cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Cch.Configuration;
 using Cch.Data;
 using Cch.Encoders;
+using Cch.Tool.Rendering;
 
 namespace Cch.Tool.Commands;
 
@@ -36,7 +37,7 @@ internal static class EncodeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = Request(parse);
-            var result = await RepresentationExport.RunAsync(request, cancellationToken);
+            var result = await ProgressDisplay.RunAsync(InputProgress.ReadingPhase, p => RepresentationExport.RunAsync(request, cancellationToken, p.Input), cancellationToken);
             var m = result.Model;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"encoded {result.Rows} rows with {Path.GetFileName(m.Path)} ({m.Input.Name} [{string.Join(",", m.RowShape)}] → {m.Output.Name}, {result.Dimensions} values per row) in {result.Seconds:0.00} s"));
@@ -57,8 +58,8 @@ internal static class EncodeCommand
                 Column = ColumnSpec.Parse(parse.GetValue(Input)!),
                 Key = string.IsNullOrWhiteSpace(parse.GetValue(Key)) ? null : parse.GetValue(Key),
                 Filters = (parse.GetValue(Where) ?? []).Select(RowFilter.Parse).ToList(),
-                Blur = ImageBlur.From(parse.GetValue(Blur), parse.GetValue(ImageShape), "--blur"),
             },
+            Blur = ImageBlur.From(parse.GetValue(Blur), parse.GetValue(ImageShape), "--blur"),
             Encoder = new EncoderOptions(parse.GetValue(Encoder)!)
             {
                 OutputName = parse.GetValue(Output),

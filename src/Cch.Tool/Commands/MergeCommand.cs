@@ -30,7 +30,7 @@ internal static class MergeCommand
         var cwd = Environment.CurrentDirectory;
         var parts = ShardMerge.Combine(parse.GetValue(Parts)!.Select(p => Path.GetFullPath(p, cwd)).ToList());
         var settings = ShardMerge.Settings(parts, parse.GetValue(Report), parse.GetValue(Html), parse.GetValue(Format), cwd) with { CommandLine = CommandRunner.Arguments };
-        var outcome = await CheckCommand.RunWithProgressAsync(settings, (p, _) => CheckRunner.MergeAsync(settings, parts, p, cancellationToken), cancellationToken);
+        var outcome = await CheckCommand.RunWithProgressAsync(settings, p => CheckRunner.MergeAsync(settings, parts, p.Criterion, cancellationToken, p.Input), cancellationToken);
         return CheckCommand.Present(settings, outcome);
     }
 }

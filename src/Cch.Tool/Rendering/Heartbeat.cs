@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cch.Criterion;
+using Cch.Data;
 using Cch.Distillation;
 using Cch.Reproduction;
 
@@ -9,7 +10,7 @@ namespace Cch.Tool.Rendering;
 /// When standard error is not a terminal (CI logs), prints one line every <see cref="Interval"/> — phase, percent
 /// done when known, and time since the start — so that a long estimate or training never leaves a log silent for
 /// minutes: <c>progress: criterion (half-samples, 12/45) 26 % 0:00:30</c>. Fed by the commands' progress streams
-/// through <see cref="Criterion"/>, <see cref="Verification"/> and <see cref="Reproduction"/>, which forward every
+/// through <see cref="Criterion"/>, <see cref="Verification"/>, <see cref="Input"/> and <see cref="Reproduction"/>, which forward every
 /// report to the stream given (e.g. the per-arm lines of <c>--verify</c>).
 /// </summary>
 internal sealed class Heartbeat : IDisposable
@@ -82,6 +83,10 @@ internal sealed class Heartbeat : IDisposable
         new Forwarding<VerificationProgress>(p => Update(
             string.Create(CultureInfo.InvariantCulture, $"verify {p.Teacher} (seed {p.Seed + 1}/{p.Seeds}, {p.Arm}, epoch {p.Epoch})"),
             p.Seeds > 0 ? (double)p.Seed / p.Seeds : null), next);
+
+    /// <summary>A sink for input progress (rows read, blurred, encoded) that updates the phase and forwards each report to <paramref name="next"/>.</summary>
+    public IProgress<InputProgress> Input(IProgress<InputProgress>? next = null) =>
+        new Forwarding<InputProgress>(p => Update(p.Phase, p.Total > 0 ? (double)p.Completed / p.Total : null), next);
 
     /// <summary>A sink for reproduction progress that updates the phase and forwards each report to <paramref name="next"/>.</summary>
     public IProgress<ReproductionProgress> Reproduction(IProgress<ReproductionProgress>? next = null) =>

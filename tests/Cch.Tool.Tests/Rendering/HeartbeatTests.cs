@@ -1,4 +1,5 @@
 using Cch.Criterion;
+using Cch.Data;
 using Cch.Distillation;
 using Cch.Reproduction;
 using Cch.Tool.Rendering;
@@ -13,6 +14,10 @@ public sealed class HeartbeatTests
         using var heartbeat = new Heartbeat(TextWriter.Null, TimeSpan.FromHours(1), "reading input");
 
         Assert.Matches(@"^progress: reading input 0:00:0\d$", heartbeat.Line());
+        heartbeat.Input().Report(new InputProgress("reading input", 2048, 10_000));
+        Assert.Matches(@"^progress: reading input 20 % 0:00:0\d$", heartbeat.Line());
+        heartbeat.Input().Report(new InputProgress("encoding student (mnist-8.onnx)", 10_000, 10_000));
+        Assert.Matches(@"^progress: encoding student \(mnist-8.onnx\) 100 % 0:00:0\d$", heartbeat.Line());
         heartbeat.Criterion().Report(new CriterionProgress("half-samples", 9, 20));
         Assert.Matches(@"^progress: criterion \(half-samples, 9/20 estimates\) 45 % 0:00:0\d$", heartbeat.Line());
         heartbeat.Verification().Report(new VerificationProgress("fac216", 2, 5, "kd T=2, λ=0.5", 37, 200, false, null));

@@ -190,9 +190,9 @@ internal sealed class ParquetInputFile : IAsyncDisposable
     /// <summary>
     /// Streams numeric columns row group by row group into their matrices. <paramref name="outputRow"/>
     /// maps each file row to its output row, or −1 when the row is not used (such rows are skipped,
-    /// not validated).
+    /// not validated). <paramref name="rowsRead"/>, when given, receives the file rows read so far after each row group.
     /// </summary>
-    public async Task ReadNumericAsync(IReadOnlyList<ColumnRead> reads, int[] outputRow, CancellationToken cancellationToken)
+    public async Task ReadNumericAsync(IReadOnlyList<ColumnRead> reads, int[] outputRow, CancellationToken cancellationToken, Action<int>? rowsRead = null)
     {
         for (var g = 0; g < _reader.RowGroupCount; g++)
         {
@@ -201,7 +201,12 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             var count = (int)(_rowGroupStarts[g + 1] - start);
             var anyUsed = false;
             for (var r = start; r < start + count && !anyUsed; r++) anyUsed = outputRow[r] >= 0;
-            if (!anyUsed) continue;
+            if (!anyUsed)
+            {
+                rowsRead?.Invoke(start + count);
+                continue;
+            }
+
             foreach (var read in reads)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -215,6 +220,8 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                     throw Corrupt(read.Column, $"inconsistent values and levels in row group {g}", ex);
                 }
             }
+
+            rowsRead?.Invoke(start + count);
         }
     }
 

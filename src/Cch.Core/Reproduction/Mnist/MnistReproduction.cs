@@ -4,6 +4,7 @@ using Cch.Criterion;
 using Cch.Data;
 using Cch.Distillation;
 using Cch.Distillation.Internal;
+using Cch.Encoders;
 using Cch.Neural;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using Cch.Data;
+using Cch.Encoders;
 
-namespace Cch.Tests.Data;
+namespace Cch.Tests.Encoders;
 
 public sealed class GaussianBlurTests
 {
@@ -55,22 +56,30 @@ public sealed class GaussianBlurTests
     }
 
     [Fact]
-    public async Task A_blurred_student_may_name_the_teacher_column()
+    public void Progress_counts_blurred_rows_in_blocks_up_to_every_row()
     {
-        var request = new DataRequest
+        // 1,000 images of 3×3: blocks of 256 rows, so reports after rows 256, 512, 768 and 1,000.
+        var images = new FeatureMatrix("img", 1000, 9, Enumerable.Range(0, 9000).Select(i => (double)(i % 13)).ToArray());
+        var progress = new RecordingProgress<int>();
+
+        var blurred = GaussianBlur.Apply(images, new ImageBlur(1, 3, 3), progress);
+
+        Assert.Equal([256, 512, 768, 1000], progress.Reports);
+        // Blocks change only when rows are blurred, not what they become: each row as blurred on its own.
+        for (var r = 0; r < images.Rows; r += 97)
         {
-            DataPath = TestPaths.Shared("handwritten.parquet"),
-            Teachers = [new ColumnSpec(null, "pix240")],
-            Student = new ColumnSpec(null, "pix240"),
-            Label = new ColumnSpec(null, "label"),
-            StudentBlur = new ImageBlur(1, 16, 15),
-        };
+            var alone = GaussianBlur.Apply(new FeatureMatrix("one", 1, 9, images.Row(r).ToArray()), new ImageBlur(1, 3, 3));
+            Assert.Equal(alone.Values, blurred.Row(r).ToArray());
+        }
+    }
 
-        var data = await DatasetLoader.LoadAsync(request);
+    [Fact]
+    public void A_cancelled_blur_stops_between_blocks()
+    {
+        var images = new FeatureMatrix("img", 1000, 9, new double[9000]);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
 
-        Assert.Equal(240, data.Student.Columns);
-        Assert.NotEqual(data.Teachers[0].Values, data.Student.Values);
-        Assert.Contains("blur σ=1", data.Student.Name);
-        await Assert.ThrowsAsync<CchInputException>(() => DatasetLoader.LoadAsync(request with { StudentBlur = null }));
+        Assert.Throws<OperationCanceledException>(() => GaussianBlur.Apply(images, new ImageBlur(1, 3, 3), null, cancelled.Token));
     }
 }

@@ -1,4 +1,6 @@
-namespace Cch.Data;
+using Cch.Data;
+
+namespace Cch.Encoders;
 
 /// <summary>
 /// Separable Gaussian blur of images stored one per row, row-major (N × H·W).
@@ -29,9 +31,12 @@ public static class GaussianBlur
     /// <summary>Blurs every row of <paramref name="images"/> (N × H·W) as an H×W image.</summary>
     /// <param name="images">One image per row, row-major.</param>
     /// <param name="blur">σ, H and W.</param>
+    /// <param name="rowsBlurred">Receives the number of rows blurred so far after each block of rows (about 2 % of them), the last report being N; may be <c>null</c>.</param>
+    /// <param name="cancellationToken">Checked between blocks of rows.</param>
     /// <returns>A new N × H·W matrix named "<c>name</c> (blur σ=…)".</returns>
     /// <exception cref="CchInputException">H·W differs from the number of columns.</exception>
-    public static FeatureMatrix Apply(FeatureMatrix images, ImageBlur blur)
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static FeatureMatrix Apply(FeatureMatrix images, ImageBlur blur, IProgress<int>? rowsBlurred = null, CancellationToken cancellationToken = default)
     {
         var (h, w) = (blur.Height, blur.Width);
         if (h < 1 || w < 1 || (long)h * w != images.Columns)
@@ -39,12 +44,32 @@ public static class GaussianBlur
                 $"--image-shape {h},{w} holds {(long)h * w} pixels but '{images.Name}' has {images.Columns} values per row; give the shape its rows were stored in (e.g. 28,28 for 784).");
         var kernel = Kernel(blur.Sigma);
         var name = $"{images.Name} (blur σ={blur.Sigma.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
-        if (kernel.Length == 1) return new FeatureMatrix(name, images.Rows, images.Columns, (double[])images.Values.Clone());
-        var r = kernel.Length / 2;
-        var output = new double[images.Values.Length];
-        Parallel.For(0, images.Rows, () => new double[h * w], (row, _, temp) =>
+        if (kernel.Length == 1)
         {
-            var src = images.Values.AsSpan(row * h * w, h * w);
+            rowsBlurred?.Report(images.Rows);
+            return new FeatureMatrix(name, images.Rows, images.Columns, (double[])images.Values.Clone());
+        }
+
+        var output = new double[images.Values.Length];
+        // Blocks of rows, each blurred in parallel, so progress and cancellation stay off the per-pixel loops.
+        var block = Math.Max(256, images.Rows / 50);
+        for (var first = 0; first < images.Rows; first += block)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var last = Math.Min(images.Rows, first + block);
+            BlurRows(images.Values, output, first, last, h, w, kernel);
+            rowsBlurred?.Report(last);
+        }
+
+        return new FeatureMatrix(name, images.Rows, images.Columns, output);
+    }
+
+    private static void BlurRows(double[] images, double[] output, int first, int last, int h, int w, double[] kernel)
+    {
+        var r = kernel.Length / 2;
+        Parallel.For(first, last, () => new double[h * w], (row, _, temp) =>
+        {
+            var src = images.AsSpan(row * h * w, h * w);
             var dst = output.AsSpan(row * h * w, h * w);
             for (var y = 0; y < h; y++)
                 for (var x = 0; x < w; x++)
@@ -64,6 +89,5 @@ public static class GaussianBlur
 
             return temp;
         }, _ => { });
-        return new FeatureMatrix(name, images.Rows, images.Columns, output);
     }
 }

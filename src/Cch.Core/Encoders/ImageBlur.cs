@@ -1,4 +1,6 @@
-namespace Cch.Data;
+using Cch.Data;
+
+namespace Cch.Encoders;
 
 /// <summary>
 /// Blurs the student representation as images before anything is estimated or trained
