@@ -10,10 +10,13 @@ namespace Cch.Tests;
 internal sealed class SmallTmpfs : IDisposable
 {
     /// <summary>Mounts a tmpfs of <paramref name="kibibytes"/> KiB (whole 4 KiB pages).</summary>
-    public SmallTmpfs(int kibibytes)
+    /// <param name="kibibytes">Its size.</param>
+    /// <param name="inodes">How many inodes it has, or <c>null</c> for the default; 1 (its root) leaves none for a new file.</param>
+    public SmallTmpfs(int kibibytes, int? inodes = null)
     {
         Path = Directory.CreateTempSubdirectory("cch-full-").FullName;
-        Run("mount", "-t", "tmpfs", "-o", string.Create(CultureInfo.InvariantCulture, $"size={kibibytes}k"), "tmpfs", Path);
+        var options = string.Create(CultureInfo.InvariantCulture, $"size={kibibytes}k{(inodes is { } n ? $",nr_inodes={n}" : "")}");
+        Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", Path);
     }
 
     /// <summary>The mount point.</summary>

@@ -47,6 +47,10 @@ internal static class AtomicFile
                 {
                 }
             }
+            catch (Exception e) when (e is IOException && DiskFull.Reason(e) is { } reason)
+            {
+                throw new CchInputException(DiskFull.Message(full, what, reason), inner: e);
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The probe's own name means nothing to the user: say which directory refused a new file.
