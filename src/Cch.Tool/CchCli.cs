@@ -17,6 +17,7 @@ internal static class CchCli
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
+        root.Options.Add(CommandRunner.Verbose);
         Help.GroupedHelpAction.Install(root);
         return root;
     }

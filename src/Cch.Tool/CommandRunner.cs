@@ -9,6 +9,16 @@ internal static class CommandRunner
     /// <summary>The arguments after <c>dotnet cch</c>, as typed (recorded in reports).</summary>
     public static IReadOnlyList<string> Arguments { get; private set; } = [];
 
+    /// <summary>
+    /// <c>--verbose</c>, on every command: when a command fails, also print the full exception (inner exceptions and
+    /// libtorch's native trace included) on standard error. <c>CCH_DEBUG=1</c> in the environment does the same.
+    /// </summary>
+    public static Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "On failure, print the full exception (inner exceptions, native traces) on standard error. CCH_DEBUG=1 does the same.",
+        Recursive = true,
+    };
+
     /// <summary>Runs <paramref name="root"/> on <paramref name="args"/> and returns the process exit code.</summary>
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
@@ -74,52 +84,12 @@ internal static class CommandRunner
         {
             return await parse.InvokeAsync(configuration, cancellationToken);
         }
-        catch (CchInputException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return (int)ExitCodes.InputError;
-        }
-        catch (Cch.Neural.TorchUnavailableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Only --verify and the trained estimators (latent, infonce, smile, mine) need libtorch; the default (auto) and the ksg, mixed, gaussian, copula, cca-ksg and probe estimators still work.");
-            return (int)ExitCodes.InputError;
-        }
-        catch (Cch.Encoders.OnnxRuntimeUnavailableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Representation dumps (--teacher/--student without encoders) do not need ONNX Runtime and still work.");
-            return (int)ExitCodes.InputError;
-        }
-        catch (System.Runtime.InteropServices.ExternalException e) when (e.Message.Contains("c10", StringComparison.Ordinal) || e.Message.Contains("frame #", StringComparison.Ordinal))
-        {
-            // libtorch reports resource problems (e.g. memory for --hidden 2000000000) with a C++ trace.
-            Console.Error.WriteLine($"error: libtorch failed while training: {e.Message.Split('\n')[0].Trim()}");
-            Console.Error.WriteLine("Check --hidden and --batch-size against the memory available; set CCH_DEBUG=1 for the native trace.");
-            if (Environment.GetEnvironmentVariable("CCH_DEBUG") == "1") Console.Error.WriteLine(e);
-            return (int)ExitCodes.InputError;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return (int)ExitCodes.InputError;
-        }
-        catch (Exception e) when (Cch.Internal.OutOfMemory.Caused(e))
-        {
-            Console.Error.WriteLine($"error: {Cch.Internal.OutOfMemory.Message()}");
-            return (int)ExitCodes.InputError;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("cancelled.");
-            return (int)ExitCodes.Cancelled;
-        }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"internal error ({e.GetType().Name}): {e.Message}");
-            Console.Error.WriteLine("This is a bug in Cch; please report it with the command line and this message.");
-            if (Environment.GetEnvironmentVariable("CCH_DEBUG") == "1") Console.Error.WriteLine(e);
-            return (int)ExitCodes.InternalError;
+            // Not a catch-all that hides bugs: ErrorReporter maps the kinds the user can fix to exit code 2 and everything
+            // else to exit code 3 with a crash file.
+            var verbose = parse.GetValue(Verbose) || Environment.GetEnvironmentVariable("CCH_DEBUG") == "1";
+            return Errors.ErrorReporter.Report(e, Console.Error, verbose, Arguments);
         }
     }
 

@@ -252,7 +252,8 @@ public sealed record CheckSettings
             ConfidenceLevel = criterion.ConfidenceLevel,
         };
         if (options.HiddenUnits < 1) throw names.Error("hidden", "hidden", $"{options.HiddenUnits}: expected at least 1 hidden unit");
-        if (!(options.LearningRate > 0 && double.IsFinite(options.LearningRate))) throw names.Error("learning-rate", "learningRate", "must be a positive number, e.g. 0.001");
+        // libtorch trains in float32: a rate beyond float's range fails inside the optimizer instead of being refused here.
+        if (!(options.LearningRate > 0 && options.LearningRate <= float.MaxValue)) throw names.Error("learning-rate", "learningRate", $"must be a positive number up to {float.MaxValue:G3} (training runs in float32), e.g. 0.001");
         if (options.BatchSize < 1) throw names.Error("batch-size", "batchSize", $"{options.BatchSize}: expected at least 1");
         if (options.MaxEpochs < 1) throw names.Error("max-epochs", "maxEpochs", $"{options.MaxEpochs}: expected at least 1");
         if (options.Patience < 1) throw names.Error("patience", "patience", $"{options.Patience}: expected at least 1");

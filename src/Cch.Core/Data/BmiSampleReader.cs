@@ -40,10 +40,9 @@ public static partial class BmiSampleReader
         if (Directory.Exists(full)) throw new CchInputException("is a directory, expected a CSV sample.", full);
         if (!File.Exists(full)) throw new CchInputException("file not found; expected a CSV sample (a header X0,…,Y0,… and one sample per line).", full);
         if (new FileInfo(full).Length == 0) throw new CchInputException("empty file (0 bytes), expected a CSV sample with a header line.", full);
-        RejectBinary(full);
-
         try
         {
+            RejectBinary(full);
             using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(full);
             var names = CheckHeader(reader.Header.ColNames.Select(n => n.Trim()).ToList(), dimX, dimY, full);
             var width = dimX + dimY;
@@ -70,6 +69,10 @@ public static partial class BmiSampleReader
         catch (InvalidDataException e)
         {
             throw new CchInputException($"is not a well-formed CSV file: {e.Message}", full, inner: e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CchInputException($"cannot be read: {e.Message}", full, inner: e);
         }
     }
 

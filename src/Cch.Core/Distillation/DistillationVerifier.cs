@@ -42,7 +42,8 @@ public static class DistillationVerifier
     /// <param name="cancellationToken">Checked before every training step.</param>
     /// <returns>The chosen T and λ and no-KD weight decay, per-seed metrics, paired differences, both grids, the decision (δ, α per look, seeds run, why they stopped) and timings in seconds.</returns>
     /// <exception cref="TorchUnavailableException">libtorch cannot be loaded on this machine; the message says why and what to do.</exception>
-    /// <exception cref="CchInputException">Inconsistent data (e.g. too few training rows, classes missing from training), an option out of range, or training that diverged.</exception>
+    /// <exception cref="CchInputException">Inconsistent data (e.g. too few training rows, classes missing from training), or an option out of range.</exception>
+    /// <exception cref="Neural.TrainingDivergedException">An arm's training diverged (the message names the arm, epochs and learning rate).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static VerificationResult Verify(VerificationData data, VerificationOptions options, IProgress<VerificationProgress>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -53,7 +53,7 @@ public static class RepresentationExport
             ["cch.input.column"] = features.Name,
             ["cch.tool_version"] = ToolInfo.Version,
         };
-        await AtomicFile.WriteAsync(target, stream => RepresentationWriter.WriteAsync(
+        await AtomicFile.WriteAsync(target, "output", stream => RepresentationWriter.WriteAsync(
             stream, request.Column, reps, request.Input.Key, data.Keys, data.IntegerKeys, metadata, cancellationToken)).ConfigureAwait(false);
         return new EncodeResult(target, request.Column, request.Input.Key, reps.Rows, reps.Columns, encoder.Description, seconds);
     }

@@ -42,7 +42,8 @@ public abstract class CriticEstimator : IMutualInformationEstimator, ILabelMutua
     public double Estimate(FeatureMatrix x, ReadOnlySpan<int> classes) => EstimateDetailed(x, classes.ToArray()).Value;
 
     /// <summary>Estimates I(X;Y) in nats for continuous X (N×d_x) and Y (N×d_y), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Row counts differ, N &lt; <see cref="MinimumRows"/>, a value is not finite, or training diverged (lower the learning rate).</exception>
+    /// <exception cref="ArgumentException">Row counts differ, N &lt; <see cref="MinimumRows"/>, or a value is not finite.</exception>
+    /// <exception cref="Cch.Neural.TrainingDivergedException">Training diverged (lower the learning rate).</exception>
     /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
     /// <exception cref="OperationCanceledException">Cancelled (checked between training steps and evaluation chunks).</exception>
     public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, FeatureMatrix y, CancellationToken cancellationToken = default)
@@ -53,7 +54,8 @@ public abstract class CriticEstimator : IMutualInformationEstimator, ILabelMutua
     }
 
     /// <summary>Estimates I(X;Y) in nats for X (N×d) and class indices (≥ 0, one-hot encoded for the critic), with interval, training summary and notes.</summary>
-    /// <exception cref="ArgumentException">Lengths differ, N &lt; <see cref="MinimumRows"/>, a class index is negative, a value is not finite, or training diverged.</exception>
+    /// <exception cref="ArgumentException">Lengths differ, N &lt; <see cref="MinimumRows"/>, a class index is negative, or a value is not finite.</exception>
+    /// <exception cref="Cch.Neural.TrainingDivergedException">Training diverged (lower the learning rate).</exception>
     /// <exception cref="Cch.Neural.TorchUnavailableException">libtorch cannot be loaded.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public MutualInformationEstimate EstimateDetailed(FeatureMatrix x, int[] classes, CancellationToken cancellationToken = default)

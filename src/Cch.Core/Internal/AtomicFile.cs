@@ -47,6 +47,10 @@ internal static class AtomicFile
                 {
                 }
             }
+            catch (Exception e) when (e is IOException && DiskFull.Reason(e) is { } reason)
+            {
+                throw new CchInputException(DiskFull.Message(full, what, reason), inner: e);
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The probe's own name means nothing to the user: say which directory refused a new file.
@@ -68,14 +72,21 @@ internal static class AtomicFile
     /// <see cref="PrepareTarget"/>), flushes it to disk and renames it over the target; on any
     /// failure the temporary file is deleted and an existing target is left untouched.
     /// </summary>
-    /// <exception cref="IOException">The file cannot be written.</exception>
-    public static async Task WriteAsync(string fullPath, Func<Stream, Task> write)
+    /// <param name="fullPath">The target's full path.</param>
+    /// <param name="what">What is written, for messages (e.g. "report").</param>
+    /// <param name="write">Writes the content to the stream it is given.</param>
+    /// <exception cref="CchInputException">
+    /// The file cannot be written (an I/O error or a refused permission while creating, writing, flushing or renaming);
+    /// a full disk says so: <c>the disk holding 'PATH' is full (No space left on device) while writing the report;
+    /// nothing was written</c>. Exceptions thrown by <paramref name="write"/> itself for other reasons pass unchanged.
+    /// </exception>
+    public static async Task WriteAsync(string fullPath, string what, Func<Stream, Task> write)
     {
         var directory = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(directory);
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
             {
                 await write(stream).ConfigureAwait(false);
@@ -84,6 +95,13 @@ internal static class AtomicFile
             }
 
             File.Move(temp, fullPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Thrown while the temporary file is still there: the finally below removes it, so "nothing was written" holds.
+            throw DiskFull.Reason(e) is { } reason
+                ? new CchInputException(DiskFull.Message(fullPath, what, reason), inner: e)
+                : new CchInputException($"The {what} cannot be written: {e.Message}; nothing was written.", file: fullPath, inner: e);
         }
         finally
         {

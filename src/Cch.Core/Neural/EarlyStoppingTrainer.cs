@@ -23,10 +23,12 @@ internal static class EarlyStoppingTrainer
     /// <param name="schedule">Learning rate, weight decay, batch size, epoch limit, patience.</param>
     /// <param name="shuffleSeed">Seed of the batch order.</param>
     /// <param name="onEpoch">Called after each epoch with the number of epochs done, or <c>null</c>.</param>
-    /// <param name="diverged">Makes the exception thrown when the validation loss was never finite, from the epochs trained.</param>
+    /// <param name="what">Names the model in <see cref="TrainingDivergedException"/>, e.g. <c>critic</c>.</param>
+    /// <param name="advice">What to try when training diverges (one sentence), for <see cref="TrainingDivergedException"/>.</param>
     /// <param name="cancellationToken">Checked before every step.</param>
     /// <param name="decayed">The parameters <see cref="TrainingSchedule.WeightDecay"/> applies to, or <c>null</c> for all.</param>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">The validation loss was never finite.</exception>
     public static TrainingOutcome Train(
         nn.Module model,
         int fitRows,
@@ -35,7 +37,8 @@ internal static class EarlyStoppingTrainer
         TrainingSchedule schedule,
         int shuffleSeed,
         Action<int>? onEpoch,
-        Func<int, Exception> diverged,
+        string what,
+        string advice,
         CancellationToken cancellationToken,
         IReadOnlyCollection<TorchSharp.Modules.Parameter>? decayed = null)
     {
@@ -84,7 +87,7 @@ internal static class EarlyStoppingTrainer
         }
 
         model.eval();
-        if (bestState is null) throw diverged(epoch);
+        if (bestState is null) throw new TrainingDivergedException(what, epoch, schedule.LearningRate, advice);
         Mlp.Load(model, bestState);
         return new TrainingOutcome(best, epoch, bestEpoch, stoppedEarly);
     }

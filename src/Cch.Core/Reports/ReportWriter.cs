@@ -64,11 +64,14 @@ public static class ReportWriter
     /// in the same directory, flushed, then renamed over the target, so a reader never sees a
     /// half-written file and a failure leaves any old file untouched. Creates the directory.
     /// </summary>
-    /// <exception cref="IOException">The file cannot be written.</exception>
-    public static void WriteAtomic(string path, string contents)
+    /// <param name="path">The target file.</param>
+    /// <param name="contents">The text, written as UTF-8.</param>
+    /// <param name="what">What is written, for messages (e.g. <c>report</c>, <c>HTML report</c>).</param>
+    /// <exception cref="CchInputException">The file cannot be written (the message names it, and says so when the disk is full); nothing was written.</exception>
+    public static void WriteAtomic(string path, string contents, string what = "report")
     {
         var full = PrepareTarget(path);
-        AtomicFile.WriteAsync(full, async stream =>
+        AtomicFile.WriteAsync(full, what, async stream =>
         {
             await using var writer = new StreamWriter(stream, leaveOpen: true);
             await writer.WriteAsync(contents).ConfigureAwait(false);

@@ -22,8 +22,8 @@ internal static class InitCommand
             if (File.Exists(target) && !parse.GetValue(Force))
                 throw new CchInputException("The config already exists; pass --force to overwrite it.", file: target);
             var schema = ReportWriter.PrepareTarget(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target)!, CchConfigFile.SchemaFileName));
-            ReportWriter.WriteAtomic(target, CchConfigFile.ToJson(Starter()) + Environment.NewLine);
-            ReportWriter.WriteAtomic(schema, CchConfigFile.ConfigSchema);
+            ReportWriter.WriteAtomic(target, CchConfigFile.ToJson(Starter()) + Environment.NewLine, "config");
+            ReportWriter.WriteAtomic(schema, CchConfigFile.ConfigSchema, "config schema");
             Console.Error.WriteLine($"wrote {target} and {schema}");
             return (int)ExitCodes.Success;
         });

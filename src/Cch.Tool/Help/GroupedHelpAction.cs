@@ -32,12 +32,16 @@ internal sealed class GroupedHelpAction(HelpAction fallback) : SynchronousComman
     {
         var command = parseResult.CommandResult.Command;
         if (!Layouts.TryGetValue(command, out var layout)) return fallback.Invoke(parseResult);
-        parseResult.InvocationConfiguration.Output.Write(Render(command, layout, Width()));
+        var inherited = parseResult.RootCommandResult.Command.Options.Where(o => o.Recursive && o is not HelpOption and not VersionOption).ToList();
+        parseResult.InvocationConfiguration.Output.Write(Render(command, layout, Width(), inherited));
         return 0;
     }
 
-    /// <summary>The help text of <paramref name="command"/> laid out by <paramref name="layout"/>, wrapped at <paramref name="width"/> columns.</summary>
-    public static string Render(Command command, HelpLayout layout, int width)
+    /// <summary>
+    /// The help text of <paramref name="command"/> laid out by <paramref name="layout"/>, wrapped at <paramref name="width"/>
+    /// columns; <paramref name="inherited"/> are the root's recursive options (e.g. <c>--verbose</c>), listed beside <c>--help</c>.
+    /// </summary>
+    public static string Render(Command command, HelpLayout layout, int width, IReadOnlyList<Option>? inherited = null)
     {
         var text = new StringBuilder();
         text.AppendLine("Description:");
@@ -48,7 +52,8 @@ internal sealed class GroupedHelpAction(HelpAction fallback) : SynchronousComman
         var groups = layout.Groups.Select(g => (g.Title, Options: g.Options.Where(command.Options.Contains).ToList())).ToList();
         var rest = command.Options.Where(o => o is not HelpOption && !layout.Groups.Any(g => g.Options.Contains(o))).ToList();
         if (rest.Count > 0) groups.Add(("Other options", rest));
-        var rows = groups.SelectMany(g => g.Options).Select(o => (Option: o, Label: Label(o))).ToDictionary(r => r.Option, r => r.Label);
+        inherited ??= [];
+        var rows = groups.SelectMany(g => g.Options).Concat(inherited).Select(o => (Option: o, Label: Label(o))).ToDictionary(r => r.Option, r => r.Label);
         var column = Math.Min(Math.Max(rows.Values.Append("-?, -h, --help").Max(l => l.Length), 10) + 4, Math.Max(width / 3, 12));
 
         foreach (var (title, options) in groups.Where(g => g.Options.Count > 0))
@@ -57,7 +62,8 @@ internal sealed class GroupedHelpAction(HelpAction fallback) : SynchronousComman
             foreach (var option in options) Row(text, rows[option], option.Description ?? "", column, width);
         }
 
-        text.AppendLine().AppendLine("Help:");
+        text.AppendLine().AppendLine("General:");
+        foreach (var option in inherited) Row(text, rows[option], option.Description ?? "", column, width);
         Row(text, "-?, -h, --help", "Show help and usage information.", column, width);
 
         if (layout.Examples.Count > 0)

@@ -15,18 +15,8 @@ internal static class ReportOutputs
     /// Writes <paramref name="contents"/> to <paramref name="path"/> atomically (<see cref="ReportWriter.WriteAtomic"/>)
     /// and confirms it on standard error as <c><paramref name="label"/>: PATH</c>.
     /// </summary>
-    /// <exception cref="CchInputException">The file cannot be written (exit code 2).</exception>
-    public static void Write(string path, string contents, string label)
-    {
-        try
-        {
-            ReportWriter.WriteAtomic(path, contents);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CchInputException($"The {label} cannot be written: {e.Message}", file: path, inner: e);
-        }
-    }
+    /// <exception cref="CchInputException">The file cannot be written, the disk is full (exit code 2); nothing was written.</exception>
+    public static void Write(string path, string contents, string label) => ReportWriter.WriteAtomic(path, contents, label);
 
     /// <summary>
     /// When <see cref="StepSummaryVariable"/> names a file, appends <paramref name="markdown"/> to it (never

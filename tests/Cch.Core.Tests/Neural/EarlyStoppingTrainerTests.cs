@@ -34,7 +34,7 @@ public sealed class EarlyStoppingTrainerTests
                     weights.Add(model.weight!.item<float>());
                     return script[weights.Count - 1];
                 },
-                Schedule, shuffleSeed: 1, epochs.Add, e => new InvalidOperationException($"diverged after {e}"), CancellationToken.None);
+                Schedule, shuffleSeed: 1, epochs.Add, "model", "advice.", CancellationToken.None);
             return (result, Final: model.weight!.item<float>());
         });
 
@@ -45,16 +45,18 @@ public sealed class EarlyStoppingTrainerTests
     }
 
     [Fact]
-    public void A_loss_that_is_never_finite_raises_the_callers_exception()
+    public void A_loss_that_is_never_finite_raises_training_diverged_with_what_epochs_and_learning_rate()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => TorchSession.Run(1, () =>
+        var e = Assert.Throws<TrainingDivergedException>(() => TorchSession.Run(1, () =>
         {
             using var model = nn.Linear(1, 1, hasBias: false);
             return EarlyStoppingTrainer.Train(model, 4, _ => model.weight!.sum(), () => double.NaN, Schedule, 1, null,
-                epochs => new InvalidOperationException($"diverged after {epochs}"), CancellationToken.None);
+                "student (seed 2)", "Try a lower --learning-rate.", CancellationToken.None);
         }));
 
-        Assert.Equal("diverged after 3", e.Message);
+        // Patience 3 with no finite loss ever: it gives up after the third epoch.
+        Assert.Equal(("student (seed 2)", 3, 0.1), (e.What, e.Epochs, e.LearningRate));
+        Assert.Equal("Training the student (seed 2) diverged: the validation loss was never finite in 3 epochs at learning rate 0.1. Try a lower --learning-rate.", e.Message);
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class EarlyStoppingTrainerTests
             {
                 if (++steps == 2) cts.Cancel();
                 return model.weight!.sum();
-            }, () => 1.0, Schedule, 1, null, _ => new InvalidOperationException(), cts.Token);
+            }, () => 1.0, Schedule, 1, null, "model", "", cts.Token);
         }));
 
         Assert.Equal(2, steps); // the third step never started
@@ -87,7 +89,7 @@ public sealed class EarlyStoppingTrainerTests
             var w = model.weight!.item<float>();
             var b = model.bias!.item<float>();
             EarlyStoppingTrainer.Train(model, 4, _ => ExplicitScalars.Scale(ExplicitScalars.Sum(model.weight!.sum(), model.bias!.sum()), 0), () => 1.0,
-                schedule, 1, null, _ => new InvalidOperationException(), CancellationToken.None, [model.weight!]);
+                schedule, 1, null, "model", "", CancellationToken.None, [model.weight!]);
             return (model.weight!.item<float>(), model.bias!.item<float>(), w, b);
         });
 

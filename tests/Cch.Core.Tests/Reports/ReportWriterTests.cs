@@ -18,6 +18,35 @@ public sealed class ReportWriterTests
         Assert.Equal(["report.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
     }
 
+    [LinuxMountFact]
+    public void A_full_disk_says_so_keeps_the_old_report_and_leaves_no_temporary_file()
+    {
+        // Two 4 KiB pages: the old report takes one, so 20 KiB of new report cannot fit (ENOSPC from the kernel).
+        using var disk = new SmallTmpfs(8);
+        var path = Path.Combine(disk.Path, "report.json");
+        File.WriteAllText(path, "old");
+
+        var error = Assert.Throws<CchInputException>(() => ReportWriter.WriteAtomic(path, new string('x', 20_000), "HTML report"));
+
+        Assert.Equal($"the disk holding '{path}' is full (No space left on device) while writing the HTML report; nothing was written", error.Message);
+        Assert.IsType<IOException>(error.InnerException, exactMatch: false);
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Equal(["report.json"], Directory.GetFileSystemEntries(disk.Path).Select(Path.GetFileName));
+    }
+
+    [LinuxMountFact]
+    public void A_disk_with_no_room_for_a_new_file_is_full_before_any_work()
+    {
+        // A tmpfs whose only inode is its root: creating any file fails with ENOSPC, as PrepareTarget's probe does.
+        using var disk = new SmallTmpfs(8, inodes: 1);
+        var path = Path.Combine(disk.Path, "report.json");
+
+        var error = Assert.Throws<CchInputException>(() => ReportWriter.PrepareTarget(path));
+
+        Assert.Equal($"the disk holding '{path}' is full (No space left on device) while writing the report; nothing was written", error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path));
+    }
+
     [Fact]
     public void A_directory_target_is_refused_and_left_untouched()
     {

@@ -124,7 +124,7 @@ public sealed class CheckCommandTests
         var run = CchProcess.Run(dir.Path, command, "--help");
 
         Assert.Equal(0, run.ExitCode);
-        string[] groups = ["Inputs:", "Degrading and encoding the inputs:", "Criterion:", "Output:", "Verification", "Compute and scale:", "Help:", "Examples:"];
+        string[] groups = ["Inputs:", "Degrading and encoding the inputs:", "Criterion:", "Output:", "Verification", "Compute and scale:", "General:", "Examples:"];
         var positions = groups.Select(g => run.StdOut.IndexOf("\n" + g, StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0, run.StdOut));
         Assert.Equal(positions.Order(), positions);
@@ -135,6 +135,7 @@ public sealed class CheckCommandTests
             Assert.True(rows.Count == 1, $"{option.Name} is listed {rows.Count} times");
         }
 
+        Assert.Contains("  --verbose", run.StdOut); // the root's recursive option, under General
         var examples = run.StdOut[run.StdOut.IndexOf("\nExamples:", StringComparison.Ordinal)..];
         Assert.Contains($"  dotnet cch {command} ", examples);
     }

@@ -130,10 +130,12 @@ public sealed class VerifyCommandTests
     [InlineData("--min-effect", "-0.01")]
     [InlineData("--min-effect", "NaN")]
     [InlineData("--min-effect", "Infinity")]
+    [InlineData("--learning-rate", "0")]
+    [InlineData("--learning-rate", "1e300")] // beyond float32: libtorch's optimizer failed with exit 3 before it was refused
     public void Verification_options_without_verify_or_with_bad_values_exit_2(string option, string value)
     {
         using var dir = new TempFolder();
-        var command = option is "--lambda" or "--seeds" or "--min-effect" ? "verify" : "check";
+        var command = option is "--lambda" or "--seeds" or "--min-effect" or "--learning-rate" ? "verify" : "check";
 
         var run = CchProcess.Run(dir.Path, command, "--example", "gaussian", option, value);
 

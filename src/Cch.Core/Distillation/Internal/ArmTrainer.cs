@@ -33,7 +33,7 @@ internal static class ArmTrainer
     /// <param name="cancellationToken">Checked before every step.</param>
     /// <param name="what">Names the model in errors, e.g. "seed 2, kd T=2, λ=0.5".</param>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    /// <exception cref="CchInputException">The validation loss was never finite (training diverged).</exception>
+    /// <exception cref="Neural.TrainingDivergedException">The validation loss was never finite (training diverged).</exception>
     public static TrainingOutcome Train(
         Sequential model,
         ArmTensors data,
@@ -52,6 +52,7 @@ internal static class ArmTrainer
             new TrainingSchedule(options.LearningRate, options.WeightDecay, options.BatchSize, options.MaxEpochs, options.Patience),
             shuffleSeed,
             onEpoch,
-            epochs => new CchInputException($"Training the {what} diverged: the validation loss was never finite in {epochs} epochs. Try a lower --learning-rate (now {options.LearningRate})."),
+            what,
+            "Try a lower --learning-rate (learningRate in cch.json), or standardise the features.",
             cancellationToken);
 }

@@ -222,7 +222,7 @@ internal sealed class PreparedData
         }
 
         Require(o.HiddenUnits >= 1, $"Hidden units must be at least 1, got {o.HiddenUnits}.");
-        Require(double.IsFinite(o.LearningRate) && o.LearningRate > 0, $"The learning rate must be positive, got {o.LearningRate}.");
+        Require(o.LearningRate > 0 && o.LearningRate <= float.MaxValue, $"The learning rate must be positive and at most {float.MaxValue:G3} (training runs in float32), got {o.LearningRate}.");
         Require(double.IsFinite(o.WeightDecay) && o.WeightDecay >= 0, $"Weight decay must be 0 or more, got {o.WeightDecay}.");
         Require(o.BatchSize >= 1, $"The batch size must be at least 1, got {o.BatchSize}.");
         Require(o.MaxEpochs >= 1, $"Max epochs must be at least 1, got {o.MaxEpochs}.");

@@ -11,6 +11,10 @@ namespace Cch.Estimators.Neural;
 /// </summary>
 internal static class CriticEstimation
 {
+    /// <summary>What to try when a trained estimator diverges (shared with <see cref="LatentEstimation"/>).</summary>
+    internal const string DivergenceAdvice =
+        "Lower NeuralEstimatorOptions.LearningRate, or choose an estimator that does not train (--estimator auto, the default).";
+
     /// <summary>Runs every fold (combine them with <see cref="CrossFit.Combine"/>).</summary>
     /// <param name="data">Prepared inputs.</param>
     /// <param name="o">Validated options.</param>
@@ -55,7 +59,8 @@ internal static class CriticEstimation
             new TrainingSchedule(o.LearningRate, o.WeightDecay ?? NeuralEstimatorOptions.CriticWeightDecay, o.BatchSize, o.MaxEpochs, o.Patience),
             SeedStreams.Managed(o.Seed, EstimatorStreams.Batches(f)),
             null,
-            epochs => new ArgumentException($"Training the critic diverged: the validation bound was never finite in {epochs} epochs. Lower NeuralEstimatorOptions.LearningRate (now {o.LearningRate}).", nameof(NeuralEstimatorOptions.LearningRate)),
+            "critic",
+            DivergenceAdvice,
             ct,
             critic.InputWeights);
 

@@ -84,7 +84,8 @@ internal static class LatentEstimation
             new TrainingSchedule(o.LearningRate, o.WeightDecay ?? NeuralEstimatorOptions.LatentWeightDecay, o.BatchSize, o.MaxEpochs, o.Patience),
             SeedStreams.Managed(o.Seed, EstimatorStreams.Batches(f)),
             null,
-            epochs => new ArgumentException($"Training the latent autoencoders diverged: the validation loss was never finite in {epochs} epochs. Lower NeuralEstimatorOptions.LearningRate (now {o.LearningRate}).", nameof(NeuralEstimatorOptions.LearningRate)),
+            "latent autoencoders",
+            CriticEstimation.DivergenceAdvice,
             ct,
             networks.InputWeights);
 

@@ -72,7 +72,7 @@ internal static class MnistTraining
     /// <param name="batchSeed">Seed of the batch order.</param>
     /// <param name="what">Names the model in errors.</param>
     /// <param name="cancellationToken">Checked before every step.</param>
-    /// <exception cref="CchInputException">The validation loss was never finite.</exception>
+    /// <exception cref="Neural.TrainingDivergedException">The validation loss was never finite.</exception>
     public static TrainingOutcome Train(MnistCnn model, MnistViewTensors view, MnistSplit split, Tensor? teacherLogits, MnistSettings settings, int batchSeed, string what, CancellationToken cancellationToken)
     {
         using var yFit = TorchSession.OnDevice(tensor(split.FitClasses.Select(c => (long)c).ToArray()));
@@ -89,7 +89,8 @@ internal static class MnistTraining
             new TrainingSchedule(settings.LearningRate, settings.WeightDecay, settings.BatchSize, settings.MaxEpochs, settings.Patience),
             batchSeed,
             null,
-            epochs => new CchInputException($"Training the {what} diverged: the validation loss was never finite in {epochs} epochs."),
+            what,
+            "The reproduction's schedule is fixed (docs/reproduction.md); try another --seed, and check that the data folder holds the MNIST digits the tool expects.",
             cancellationToken);
     }
 
