@@ -453,4 +453,4 @@ writeFileSync(path('corpus.json'), JSON.stringify({
   cases,
 }, null, 1) + '\n');
 const count = (set) => cases.filter((c) => c.set === set).length;
-console.log(`corpus.json: ${count('bad')} bad, ${count('good')} good, ${count('page-v2')} page v2 cases`);
+console.log(`corpus.json: ${count('bad')} bad, ${count('good')} good cases`);
