@@ -100,6 +100,25 @@ public sealed class ParquetFaultTests
     }
 
     [Fact]
+    public async Task A_garbled_gzip_page_is_invalid_data_from_the_runtime_on_the_library_s_behalf()
+    {
+        var error = await ReadEverything(Corpus("gzip_arrow_page_garbled.parquet"));
+
+        Assert.IsType<InvalidDataException>(error);
+        Assert.True(ParquetFault.IsBadFile(error));
+    }
+
+    [Fact]
+    public async Task A_garbled_brotli_page_is_an_invalid_operation_that_counts_only_because_the_library_threw_it()
+    {
+        var error = await ReadEverything(Corpus("brotli_arrow_page_garbled.parquet"));
+
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.True(ParquetFault.IsBadFile(error));
+        Assert.False(ParquetFault.IsBadFile(Caught(() => throw new InvalidOperationException("Decoder ran into invalid data."))));
+    }
+
+    [Fact]
     public async Task A_file_without_columns_is_recognised_as_an_empty_schema()
     {
         var error = await ReadEverything(Corpus("zero_columns.parquet"));

@@ -185,6 +185,26 @@ const edit = (rel, bytes) => (writeFileSync(path(rel), bytes), rel);
   const r = edit('bad/zstd_page_garbled.parquet', b);
   bad('zstd-page-garbled', 'arrow-rs, edited', 'bytes in the middle of the zstd-compressed pages overwritten', check(r), { file: r, says: 'corrupt Parquet file' });
 }
+/** Overwrites the second half of column t's chunk (its compressed page payload) with 0x5A; DuckDB's parquet_metadata gives where it lies. */
+async function garbleColumnT(rel) {
+  const meta = await duck.runAndReadAll(
+    `SELECT data_page_offset, total_compressed_size FROM parquet_metadata('${path(rel)}') WHERE path_in_schema LIKE 't%' ORDER BY row_group_id LIMIT 1`);
+  const [offset, size] = meta.getRows()[0].map(Number);
+  const b = Buffer.from(readFileSync(path(rel)));
+  b.fill(0x5a, offset + Math.floor(size / 2), offset + size);
+  return b;
+}
+for (const [name, writer, write] of [
+  ['gzip_arrow', 'arrow-rs', (rel) => arrowRs(rel, arrowBase(), { compression: pw.Compression.GZIP, dictionary: false })],
+  ['brotli_arrow', 'arrow-rs', (rel) => arrowRs(rel, arrowBase(), { compression: pw.Compression.BROTLI, dictionary: false })],
+  // Not snappy or LZ4: they carry no checksum, so garbled literal bytes decode into other numbers in every
+  // reader (DuckDB too), and writers leave Parquet's optional page CRC out by default.
+]) {
+  const temp = await write(`bad/_${name}.parquet`);
+  const r = edit(`bad/${name}_page_garbled.parquet`, await garbleColumnT(temp));
+  rmSync(path(temp));
+  bad(`${name.replace('_', '-')}-page-garbled`, `${writer}, edited`, `the second half of column t's ${name.split('_')[0]} page bytes overwritten`, check(r), { file: r, column: 't', says: 'corrupt Parquet file' });
+}
 bad('directory-given', 'none', 'a directory passed as --data', check('good'), { file: 'good', says: 'is a directory' });
 bad('file-missing', 'none', 'a file that does not exist', check('bad/no_such_file.parquet'), { file: 'bad/no_such_file.parquet', says: 'file not found' });
 
