@@ -3,9 +3,15 @@ namespace Cch.Data.Parquet;
 /// <summary>Small helpers that keep error messages uniform.</summary>
 internal static class Messages
 {
-    /// <summary>"a float32", "an int64", "a list&lt;string&gt;".</summary>
+    /// <summary>"a float32", "an int64", "a uint8", "a uuid", "a list&lt;string&gt;".</summary>
     public static string Article(string typeName) =>
-        typeName.Length > 0 && "aeiouAEIOU".Contains(typeName[0], StringComparison.Ordinal) ? $"an {typeName}" : $"a {typeName}";
+        typeName.Length > 0 && "aeiouAEIOU".Contains(typeName[0], StringComparison.Ordinal)
+        && !typeName.StartsWith("uint", StringComparison.OrdinalIgnoreCase) && !typeName.StartsWith("uuid", StringComparison.OrdinalIgnoreCase)
+            ? $"an {typeName}"
+            : $"a {typeName}";
+
+    /// <summary>"1 value", "3 values".</summary>
+    public static string Values(long count) => count == 1 ? "1 value" : $"{count} values";
 
     /// <summary>Up to <paramref name="max"/> items, quoted, then "… (N in all)".</summary>
     public static string Some(IEnumerable<string> items, int max = 8, bool quote = true)

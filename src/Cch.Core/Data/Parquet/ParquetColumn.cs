@@ -148,6 +148,12 @@ internal sealed class ParquetColumn
         if (repeated == 1)
         {
             var r = path.FindIndex(n => n.Repetition == FieldRepetitionType.REPEATED);
+            // A list is the repeated node at the top (1-level) or right below the LIST group, with the value at most one
+            // level below it (the element); anything deeper is a list of structs, anything above a struct holding a list.
+            if (path.Count - r - 1 > 1)
+                return new ParquetColumn(node.Name, ordinal) { Shape = ColumnShape.Unsupported, Unsupported = "list of structs", Kind = ValueKind.Other };
+            if (r > 1)
+                return new ParquetColumn(node.Name, ordinal) { Shape = ColumnShape.Unsupported, Unsupported = "struct", Kind = ValueKind.Other };
             listDefined = path.Take(r).Count(n => n.Repetition != FieldRepetitionType.REQUIRED);
             elementDefined = listDefined + 1;
         }
@@ -189,6 +195,7 @@ internal sealed class ParquetColumn
         if (clr == typeof(DateTime) || clr == typeof(DateOnly) || clr == typeof(DateTimeOffset)) return (ValueKind.Other, "date/time");
         if (clr == typeof(TimeSpan) || clr == typeof(TimeOnly)) return (ValueKind.Other, "time");
         if (clr == typeof(Guid)) return (ValueKind.Other, "uuid");
+        if (leaf.IsInterval) return (ValueKind.Other, "interval");
         if (clr == typeof(byte[]) || clr == typeof(ReadOnlyMemory<byte>)) return (ValueKind.Other, "binary");
         return (ValueKind.Other, leaf.PhysicalType?.ToString().ToLowerInvariant() ?? clr.Name);
     }
@@ -199,6 +206,7 @@ internal sealed class ParquetColumn
         public required string Name { get; init; }
         public FieldRepetitionType? Repetition { get; init; }
         public global::Parquet.Meta.Type? PhysicalType { get; init; }
+        public bool IsInterval { get; init; }
         public bool IsList { get; init; }
         public bool IsMap { get; init; }
         public List<Node> Children { get; } = [];
@@ -211,6 +219,7 @@ internal sealed class ParquetColumn
                 Name = e.Name ?? string.Empty,
                 Repetition = e.RepetitionType,
                 PhysicalType = e.Type,
+                IsInterval = e.ConvertedType == ConvertedType.INTERVAL,
                 IsList = e.ConvertedType == ConvertedType.LIST || e.LogicalType?.LIST is not null,
                 IsMap = e.ConvertedType is ConvertedType.MAP or ConvertedType.MAP_KEY_VALUE || e.LogicalType?.MAP is not null,
             };

@@ -92,10 +92,12 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                 throw new CchInputException($"has {metadata.NumRows} rows; at most {Array.MaxLength} are supported.", path);
             return new ParquetInputFile(path, reader, columns, (int)metadata.NumRows, starts);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not CchInputException)
+        catch (Exception ex) when (ParquetFault.IsBadFile(ex))
         {
             if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
             else await stream.DisposeAsync().ConfigureAwait(false);
+            if (ParquetFault.IsEmptySchema(ex))
+                throw new CchInputException("has no columns (its schema holds no fields); expected columns holding the representations and the label.", path, inner: ex);
             // The library's own text (Thrift internals, ArgumentOutOfRangeException, …) stays in the inner exception.
             var why = ex is NotImplementedException or NotSupportedException
                 ? "uses a Parquet feature the reader does not support in its footer (file metadata)"
@@ -104,6 +106,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         }
         catch
         {
+            // Our own input errors, cancellation, and bugs (which the CLI reports as internal errors, exit code 3).
             if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
             else await stream.DisposeAsync().ConfigureAwait(false);
             throw;
@@ -124,7 +127,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         var head = new byte[magicLength];
         var read = await stream.ReadAtLeastAsync(head, magicLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (read < magicLength || !IsMagic(head))
-            throw new CchInputException("not a Parquet file (it does not start with PAR1).", path);
+            throw new CchInputException($"not a Parquet file (it does not start with PAR1){Foreign(head.AsSpan(0, read))}.", path);
 
         // PAR1, at least one byte of data or footer, the footer length, PAR1.
         const string truncated = "truncated Parquet file: no PAR1 footer at the end (was it copied or written completely?).";
@@ -143,6 +146,12 @@ internal sealed class ParquetInputFile : IAsyncDisposable
 
         static bool IsMagic(ReadOnlySpan<byte> bytes) => bytes[..magicLength].SequenceEqual("PAR1"u8);
     }
+
+    /// <summary>What a file that is not Parquet looks like, from its first bytes, when it is a common mix-up.</summary>
+    private static string Foreign(ReadOnlySpan<byte> head) =>
+        head.StartsWith("ARRO"u8) ? ": it is an Arrow IPC (Feather) file; write it as Parquet, e.g. pyarrow pq.write_table or DuckDB COPY … (FORMAT parquet)"
+        : head.StartsWith((ReadOnlySpan<byte>)[0x1f, 0x8b]) ? ": it is gzip-compressed (a .parquet.gz?); decompress it first"
+        : string.Empty;
 
     /// <summary>Streams the file through SHA-256 and returns the lower-case hex digest.</summary>
     public async Task<string> ComputeSha256Async(CancellationToken cancellationToken)
@@ -173,14 +182,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             foreach (var target in result)
             {
                 using var raw = await ReadRawAsync(group, g, target.Column, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    FillScalar(raw, target, start, count);
-                }
-                catch (Exception ex) when (IsDecodingFault(ex))
-                {
-                    throw Corrupt(target.Column, $"inconsistent values and levels in row group {g}", ex);
-                }
+                FillScalar(raw, target, g, start, count);
             }
         }
 
@@ -211,22 +213,12 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var raw = await ReadRawAsync(group, g, read.Column, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    Dispatch(raw, new NumericSink(this, read, outputRow, start, count));
-                }
-                catch (Exception ex) when (IsDecodingFault(ex))
-                {
-                    throw Corrupt(read.Column, $"inconsistent values and levels in row group {g}", ex);
-                }
+                Dispatch(raw, new NumericSink(this, read, outputRow, g, start, count));
             }
 
             rowsRead?.Invoke(start + count);
         }
     }
-
-    private static bool IsDecodingFault(Exception ex) =>
-        (ex is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException or InvalidCastException) && !Internal.OutOfMemory.Caused(ex);
 
     private void Dispatch(RawColumnData raw, NumericSink sink)
     {
@@ -254,14 +246,18 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         {
             return await group.ReadRawColumnDataBaseAsync(column.Leaf!, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NotImplementedException or NotSupportedException)
+        catch (Exception ex) when (ParquetFault.IsDataPageV2(ex, column.Leaf!.MaxRepetitionLevel, PageTypes(group, column)))
         {
-            // The library's message says which encoding or page format (e.g. data page v2 of a list column).
+            throw new CchInputException(DataPageV2, Path, column.Name, inner: ex);
+        }
+        catch (Exception ex) when (ex is NotImplementedException or NotSupportedException && ParquetFault.IsBadFile(ex))
+        {
+            // The library's message says which encoding or page format.
             throw new CchInputException(
                 $"uses a Parquet encoding or page format the reader does not support: cannot decode the column in row group {groupIndex} ({ex.Message})",
                 Path, column.Name, inner: ex);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not CchInputException && !Internal.OutOfMemory.Caused(ex))
+        catch (Exception ex) when (ParquetFault.IsBadFile(ex))
         {
             // Raw library text (Thrift internals, ArgumentOutOfRangeException, …) stays in the inner exception.
             throw new CchInputException(
@@ -270,13 +266,51 @@ internal sealed class ParquetInputFile : IAsyncDisposable
         }
     }
 
-    private void FillScalar(RawColumnData raw, ScalarColumn target, int start, int count)
+    /// <summary>
+    /// What to tell about a list column written with data page v2, which Parquet.Net 6.1 cannot decode
+    /// (its v2 reader stops at repetition levels), and how to rewrite the file with data page v1.
+    /// </summary>
+    internal const string DataPageV2 =
+        "is written with data page v2 (DATA_PAGE_V2 pages, e.g. arrow-rs or parquet-wasm with WriterVersion V2, or parquetjs' default), "
+        + "which the Parquet reader (Parquet.Net 6.1) cannot decode for list columns. Rewrite the file with data page v1: "
+        + "pyarrow `pq.write_table(pq.read_table(src), dst, data_page_version='1.0')`, "
+        + "or DuckDB `COPY (SELECT * FROM 'src.parquet') TO 'dst.parquet' (FORMAT parquet)`; "
+        + "or store the vector as scalar columns and select them with a glob (v2 pages of scalar columns are read).";
+
+    /// <summary>The page types the column chunk's metadata records (empty when the writer did not record them).</summary>
+    private static IEnumerable<global::Parquet.Meta.PageType> PageTypes(ParquetRowGroupReader group, ParquetColumn column) =>
+        group.GetMetadata(column.Leaf!)?.MetaData?.EncodingStats?.Select(s => s.PageType) ?? [];
+
+    private void FillScalar(RawColumnData raw, ScalarColumn target, int group, int start, int count)
+    {
+        switch (raw)
+        {
+            case RawColumnData<ReadOnlyMemory<char>> v: Fill(v, target, group, start, count, (row, x) => target.Strings![row] = new string(x.Span)); break;
+            case RawColumnData<bool> v: Fill(v, target, group, start, count, (row, x) => target.Bools![row] = x); break;
+            case RawColumnData<float> v: Fill(v, target, group, start, count, (row, x) => target.Floats![row] = x); break;
+            case RawColumnData<double> v: Fill(v, target, group, start, count, (row, x) => target.Floats![row] = x); break;
+            case RawColumnData<Half> v: Fill(v, target, group, start, count, (row, x) => target.Floats![row] = (double)x); break;
+            case RawColumnData<sbyte> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = x); break;
+            case RawColumnData<byte> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = x); break;
+            case RawColumnData<short> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = x); break;
+            case RawColumnData<ushort> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = x); break;
+            case RawColumnData<int> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = x); break;
+            case RawColumnData<uint> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = x); break;
+            case RawColumnData<long> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = x); break;
+            case RawColumnData<ulong> v: Fill(v, target, group, start, count, (row, x) => target.Integers![row] = unchecked((long)x)); break;
+            default: throw new CchInputException($"holds {target.Column.TypeName} values, which cannot be read here.", Path, target.Column.Name);
+        }
+    }
+
+    /// <summary>Stores one row group of a scalar column, checking that the library returned a level per row and a value per defined row.</summary>
+    private void Fill<T>(RawColumnData<T> raw, ScalarColumn target, int group, int start, int count, Action<int, T> store) where T : struct
     {
         var column = target.Column;
         var maxDefinition = column.MaxDefinition;
         var definitions = maxDefinition > 0 ? raw.DefinitionLevels : default;
         if (maxDefinition > 0 && definitions.Length < count)
-            throw Corrupt(column, $"{definitions.Length} definition levels for {count} rows");
+            throw Corrupt(column, $"{definitions.Length} definition levels for the {count} rows of row group {group}");
+        var values = raw.Values;
         var vi = 0;
         for (var i = 0; i < count; i++)
         {
@@ -286,39 +320,25 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                 continue;
             }
 
-            var row = start + i;
-            switch (raw)
-            {
-                case RawColumnData<ReadOnlyMemory<char>> s: target.Strings![row] = new string(s.Values[vi++].Span); break;
-                case RawColumnData<bool> b: target.Bools![row] = b.Values[vi++]; break;
-                case RawColumnData<float> f: target.Floats![row] = f.Values[vi++]; break;
-                case RawColumnData<double> f: target.Floats![row] = f.Values[vi++]; break;
-                case RawColumnData<Half> f: target.Floats![row] = (double)f.Values[vi++]; break;
-                case RawColumnData<sbyte> n: target.Integers![row] = n.Values[vi++]; break;
-                case RawColumnData<byte> n: target.Integers![row] = n.Values[vi++]; break;
-                case RawColumnData<short> n: target.Integers![row] = n.Values[vi++]; break;
-                case RawColumnData<ushort> n: target.Integers![row] = n.Values[vi++]; break;
-                case RawColumnData<int> n: target.Integers![row] = n.Values[vi++]; break;
-                case RawColumnData<uint> n: target.Integers![row] = n.Values[vi++]; break;
-                case RawColumnData<long> n: target.Integers![row] = n.Values[vi++]; break;
-                case RawColumnData<ulong> n: target.Integers![row] = unchecked((long)n.Values[vi++]); break;
-                default: throw new CchInputException($"holds {column.TypeName} values, which cannot be read here.", Path, column.Name);
-            }
+            if (vi >= values.Length)
+                throw Corrupt(column, $"only {values.Length} values for the defined rows of row group {group}", row: start + i);
+            store(start + i, values[vi++]);
         }
     }
 
-    private CchInputException Corrupt(ParquetColumn column, string what, Exception? inner = null) =>
-        new($"corrupt Parquet file: {what}.", Path, column.Name, inner: inner);
+    private CchInputException Corrupt(ParquetColumn column, string what, long? row = null) =>
+        new($"corrupt Parquet file: {what}.", Path, column.Name, row);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _reader.DisposeAsync();
 
     /// <summary>Converts one row group of a raw numeric column into doubles, validating used rows.</summary>
-    private readonly ref struct NumericSink(ParquetInputFile file, ColumnRead read, int[] outputRow, int start, int count)
+    private readonly ref struct NumericSink(ParquetInputFile file, ColumnRead read, int[] outputRow, int group, int start, int count)
     {
         private readonly ParquetInputFile _file = file;
         private readonly ColumnRead _read = read;
         private readonly int[] _outputRow = outputRow;
+        private readonly int _group = group;
         private readonly int _start = start;
         private readonly int _count = count;
 
@@ -336,7 +356,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             var maxDefinition = column.MaxDefinition;
             var definitions = maxDefinition > 0 ? raw.DefinitionLevels : default;
             if (maxDefinition > 0 && definitions.Length < _count)
-                throw _file.Corrupt(column, $"{definitions.Length} definition levels for {_count} rows");
+                throw _file.Corrupt(column, $"{definitions.Length} definition levels for the {_count} rows of row group {_group}");
             var values = raw.Values;
             var targets = _read.ScalarTargets;
             var vi = 0;
@@ -351,6 +371,8 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                     continue;
                 }
 
+                if (vi >= values.Length)
+                    throw _file.Corrupt(column, $"only {values.Length} values for the defined rows of row group {_group}", row);
                 var value = ToDouble(values[vi++]);
                 var output = _outputRow[row];
                 if (output < 0) continue;
@@ -368,7 +390,9 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             var definitions = raw.DefinitionLevels;
             var repetitions = raw.RepetitionLevels;
             var values = raw.Values;
-            var n = Math.Min(definitions.Length, repetitions.Length);
+            if (definitions.Length != repetitions.Length)
+                throw _file.Corrupt(column, $"{definitions.Length} definition levels but {repetitions.Length} repetition levels in row group {_group}");
+            var n = definitions.Length;
             var maxDefinition = column.MaxDefinition;
             var listDefined = column.ListDefined;
             var elementDefined = column.ElementDefined;
@@ -378,10 +402,10 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             while (i < n)
             {
                 if (repetitions[i] != 0)
-                    throw _file.Corrupt(column, $"level entry {i} continues a list without a row start");
+                    throw _file.Corrupt(column, $"level entry {i} of row group {_group} continues a list without a row start");
                 row++;
                 if (row >= _start + _count)
-                    throw _file.Corrupt(column, $"more list rows than the {_count} rows of the row group");
+                    throw _file.Corrupt(column, $"more list rows than the {_count} rows of row group {_group}");
 
                 var end = i + 1;
                 while (end < n && repetitions[end] != 0) end++;
@@ -412,6 +436,8 @@ internal sealed class ParquetInputFile : IAsyncDisposable
                 {
                     if (definitions[i + k] != maxDefinition)
                         throw new CchInputException($"has a null element at position {k}; lists must not contain nulls.", _file.Path, column.Name, row);
+                    if (vi >= values.Length)
+                        throw _file.Corrupt(column, $"only {values.Length} values for the list elements of row group {_group}", row);
                     var value = ToDouble(values[vi++]);
                     if (!double.IsFinite(value))
                         throw new CchInputException($"has {Describe(value)} at position {k}; every value must be a finite number.", _file.Path, column.Name, row);
@@ -422,7 +448,7 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             }
 
             if (row != _start + _count - 1)
-                throw _file.Corrupt(column, $"{row - _start + 1} list rows in a row group of {_count} rows");
+                throw _file.Corrupt(column, $"{row - _start + 1} list rows in row group {_group} of {_count} rows");
         }
 
         /// <summary>
@@ -456,12 +482,12 @@ internal sealed class ParquetInputFile : IAsyncDisposable
             var (path, name, width, first) = (_file.Path, _read.Column.Name, matrix.Width, matrix.WidthRow);
             if (matrix.WidthCount >= 2)
                 return new CchInputException(
-                    $"has {length} values but the {Count(matrix.WidthCount)} rows read before it (from row {first}) have {width}; {rule}.",
+                    $"has {Messages.Values(length)} but the {Count(matrix.WidthCount)} rows read before it (from row {first}) have {width}; {rule}.",
                     path, name, row);
             if (next.Length == length)
-                return new CchInputException($"has {width} values but rows {row} and {next.Row} after it have {length}; {rule}.", path, name, first);
+                return new CchInputException($"has {Messages.Values(width)} but rows {row} and {next.Row} after it have {length}; {rule}.", path, name, first);
             if (next.Length == width)
-                return new CchInputException($"has {length} values but rows {first} and {next.Row} around it have {width}; {rule}.", path, name, row);
+                return new CchInputException($"has {Messages.Values(length)} but rows {first} and {next.Row} around it have {width}; {rule}.", path, name, row);
             return new CchInputException($"rows {first} and {row} differ in length ({width} and {length} values); {rule}.", path, name, row);
         }
 
