@@ -91,7 +91,16 @@ public sealed class PackedCch : IDisposable
     internal TempFolder FolderWithArtifacts()
     {
         var folder = new TempFolder();
-        Directory.CreateSymbolicLink(folder.File("artifacts"), Feed);
+        try
+        {
+            Directory.CreateSymbolicLink(folder.File("artifacts"), Feed);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) // Windows without the right to make links
+        {
+            var artifacts = Directory.CreateDirectory(folder.File("artifacts")).FullName;
+            foreach (var package in Directory.GetFiles(Feed)) File.Copy(package, Path.Combine(artifacts, Path.GetFileName(package)));
+        }
+
         return folder;
     }
 
