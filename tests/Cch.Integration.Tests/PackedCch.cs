@@ -18,6 +18,10 @@ public sealed class PackedCch : IDisposable
         ToolDirectory = Path.Combine(_root.Path, "tools");
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageCache };
 
+        // The feed starts as a user's artifacts/ does after earlier packs (and with a package of someone else's):
+        // the pack must replace Cch's older packages and leave the rest alone.
+        foreach (var stale in StalePackages.Append(ForeignPackage)) File.WriteAllText(Path.Combine(Feed, stale), "not a package");
+
         // As the README does it: one pack of the solution, which stamps every package with one unique dev version.
         var pack = Shell.Run("dotnet", TestPaths.RepoRoot, null, "pack", "Cch.sln", "-c", "Release", "-o", Feed);
         if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack Cch.sln failed:\n{pack}");
@@ -27,6 +31,16 @@ public sealed class PackedCch : IDisposable
         var install = Shell.Run("dotnet", _root.Path, Environment, "tool", "install", "Cch.Tool", "--tool-path", ToolDirectory, "--add-source", Feed, "--version", Version);
         if (install.ExitCode != 0) throw new InvalidOperationException($"dotnet tool install failed:\n{install}");
     }
+
+    /// <summary>Older Cch packages put into the feed before the pack (dev and release versions), which it must delete.</summary>
+    public static readonly string[] StalePackages =
+    [
+        "Cch.Tool.0.1.1-dev.20000101000000.nupkg", "Cch.Tool.linux-x64.0.1.1-dev.20000101000000.nupkg",
+        "Cch.Core.0.1.0.nupkg", "Cch.MSBuild.0.1.1-dev.20000101000000.nupkg", "Cch.Templates.0.1.0-dev.20000101000000.nupkg",
+    ];
+
+    /// <summary>Another package in the feed, which the pack must keep (its name matches Cch.Tool.*.nupkg, not Cch.Tool's versions).</summary>
+    public const string ForeignPackage = "Cch.Tool.Extras.1.0.0.nupkg";
 
     /// <summary>The unique version of this run's packages.</summary>
     public string Version { get; }
@@ -67,6 +81,27 @@ public sealed class PackedCch : IDisposable
               </fallbackPackageFolders>
             </configuration>
             """);
+    }
+
+    /// <summary>
+    /// A folder for a test that runs the README's commands: <c>artifacts</c> in it is a link to this run's feed,
+    /// so <c>--add-source artifacts</c> and <c>artifacts/Cch.Templates.*.nupkg</c> mean what they mean in a clone
+    /// after <c>dotnet pack -c Release</c>.
+    /// </summary>
+    internal TempFolder FolderWithArtifacts()
+    {
+        var folder = new TempFolder();
+        try
+        {
+            Directory.CreateSymbolicLink(folder.File("artifacts"), Feed);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) // Windows without the right to make links
+        {
+            var artifacts = Directory.CreateDirectory(folder.File("artifacts")).FullName;
+            foreach (var package in Directory.GetFiles(Feed)) File.Copy(package, Path.Combine(artifacts, Path.GetFileName(package)));
+        }
+
+        return folder;
     }
 
     public void Dispose() => _root.Dispose();

@@ -56,6 +56,50 @@ public sealed class TemplateTests(PackedCch packed)
     }
 
     [Fact]
+    public void Cch_kd_without_data_builds_through_the_gate_and_runs_on_the_example_data_it_ships()
+    {
+        using var dir = new TempFolder();
+        var hive = Install(dir);
+        var project = Path.Combine(dir.Path, "Starter");
+        var created = New(dir, hive, "cch-kd", "-n", "Starter", "-o", project);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        packed.WriteNuGetConfig(project);
+
+        var restore = Dotnet(project, "tool", "restore");
+        var build = Dotnet(project, "build", "-nologo");
+        var run = Dotnet(project, "run", "--no-build");
+
+        AssertShipsExample(project, "classification");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(project, "obj", "Debug", "net10.0", "cch-report.json")))!;
+        Assert.Equal("pass", report["verdict"]!.GetValue<string>());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // 500 rows, 20 % held out (kd.json), three tercile classes (StarterData).
+        Assert.Contains("500 rows: 400 to train, 100 held out · label label: 3 classes", run.Output);
+        Assert.Matches(@"student\s+student\s+accuracy \d+\.\d %\s+\(distilled: T = 2, λ = 0.5\)", run.Output);
+    }
+
+    [Theory]
+    [InlineData("cch-kd", "regression", "regression")]
+    [InlineData("cch-config", "auto", "classification")]
+    [InlineData("cch-config", "regression", "regression")]
+    public void A_template_made_without_data_ships_the_example_for_its_task_and_the_check_passes_on_it(string template, string task, string example)
+    {
+        using var dir = new TempFolder();
+        var hive = Install(dir);
+        var project = Path.Combine(dir.Path, "Starter");
+
+        var created = New(dir, hive, template, "-o", project, "--task", task);
+        var check = Shell.Run(packed.Tool, project, packed.Environment, "check", "--config", "cch.json", "--replicates", "4");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        AssertShipsExample(project, example);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains("verdict: pass", check.Output);
+    }
+
+    [Fact]
     public void Cch_kd_writes_its_parameters_into_the_configs_as_valid_JSON()
     {
         using var dir = new TempFolder();
@@ -81,6 +125,7 @@ public sealed class TemplateTests(PackedCch packed)
         Assert.Contains($"Include=\"Cch.MSBuild\" Version=\"{packed.Version}\"", csproj);
         Assert.Contains($"\"version\": \"{packed.Version}\"", File.ReadAllText(Path.Combine(project, ".config", "dotnet-tools.json")));
         Assert.Contains("namespace Omics;", File.ReadAllText(Path.Combine(project, "Mlp.cs")));
+        Assert.Empty(Directory.GetFiles(project, "*.parquet")); // data given: no example data
     }
 
     [Fact]
@@ -119,6 +164,15 @@ public sealed class TemplateTests(PackedCch packed)
         Assert.Contains("classification", created.Output);
         Assert.Contains("regression", created.Output);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "Bad")));
+    }
+
+    /// <summary>The project's cch.json names example.parquet, which is the shipped example for the label kind, and nothing else.</summary>
+    private static void AssertShipsExample(string project, string kind)
+    {
+        Assert.Equal("example.parquet", JsonNode.Parse(File.ReadAllText(Path.Combine(project, "cch.json")))!["data"]!.GetValue<string>());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot, "templates", "example-data", $"example-{kind}.parquet")),
+            File.ReadAllBytes(Path.Combine(project, "example.parquet")));
+        Assert.Equal(new[] { "example.parquet" }, Directory.GetFiles(project, "*.parquet").Select(f => Path.GetFileName(f)!).ToArray());
     }
 
     /// <summary>Installs this run's template package into a fresh hive and returns the hive.</summary>
