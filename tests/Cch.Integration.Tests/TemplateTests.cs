@@ -38,6 +38,9 @@ public sealed class TemplateTests(PackedCch packed)
 
         Assert.True(restore.ExitCode == 0, restore.ToString());
         Assert.True(build.ExitCode == 0, build.ToString());
+        // D12: a passing gate says so at dotnet build's default verbosity, with the report's path.
+        Assert.Matches(@"Cch: pass — teacher 'fac216': Δ = \d+\.\d{3} nats", build.Output);
+        Assert.Contains("cch-report.json", build.Output);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(project, "obj", "Debug", "net10.0", "cch-report.json")))!;
         Assert.Equal(packed.Version, report["toolVersion"]!.GetValue<string>());
         Assert.True(run.ExitCode == 0, run.ToString());
