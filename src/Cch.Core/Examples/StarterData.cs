@@ -1,4 +1,5 @@
 using Cch.Data;
+using Cch.Data.Parquet;
 using MathNet.Numerics.Distributions;
 using Parquet;
 using Parquet.Schema;
@@ -83,25 +84,12 @@ public static class StarterData
             ["cch.example"] = $"{nameof(StarterData)}: {GaussianExample.Name} example, aligned teacher, {kind.ToString().ToLowerInvariant()} label, N = {rows}, seed {seed}",
         };
         using var group = writer.CreateRowGroup();
-        await WriteListAsync(group, (DataField)teacher.Item, data.Teachers[0], cancellationToken).ConfigureAwait(false);
-        await WriteListAsync(group, (DataField)student.Item, data.Student, cancellationToken).ConfigureAwait(false);
+        await RepresentationWriter.WriteListColumnAsync(group, (DataField)teacher.Item, data.Teachers[0], cancellationToken).ConfigureAwait(false);
+        await RepresentationWriter.WriteListColumnAsync(group, (DataField)student.Item, data.Student, cancellationToken).ConfigureAwait(false);
         if (kind == LabelKind.Classification)
             await group.WriteAsync<int>(label, data.Label.Classes!, cancellationToken: cancellationToken).ConfigureAwait(false);
         else
             await group.WriteAsync<double>(label, data.Label.Values!, cancellationToken: cancellationToken).ConfigureAwait(false);
         group.CompleteValidate();
-    }
-
-    private static async Task WriteListAsync(ParquetRowGroupWriter group, DataField element, FeatureMatrix values, CancellationToken cancellationToken)
-    {
-        var flat = new float?[values.Values.Length];
-        var repetition = new int[flat.Length];
-        for (var i = 0; i < flat.Length; i++)
-        {
-            flat[i] = (float)values.Values[i];
-            repetition[i] = i % values.Columns == 0 ? 0 : 1;
-        }
-
-        await group.WriteAsync<float>(element, flat, repetition, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -45,6 +45,16 @@ internal static class RepresentationWriter
                 await group.WriteAsync(keyField, keys!.ToList(), null).ConfigureAwait(false);
         }
 
+        await WriteListColumnAsync(group, element, values, cancellationToken).ConfigureAwait(false);
+        group.CompleteValidate();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> (N × d) into <paramref name="group"/> as a <c>list&lt;float&gt;</c> column
+    /// whose element field is <paramref name="element"/>: one list of d float32 values per row.
+    /// </summary>
+    internal static async Task WriteListColumnAsync(ParquetRowGroupWriter group, DataField element, FeatureMatrix values, CancellationToken cancellationToken)
+    {
         var flat = new float?[values.Values.Length];
         var repetition = new int[flat.Length];
         for (var i = 0; i < flat.Length; i++)
@@ -54,6 +64,5 @@ internal static class RepresentationWriter
         }
 
         await group.WriteAsync<float>(element, flat, repetition, cancellationToken: cancellationToken).ConfigureAwait(false);
-        group.CompleteValidate();
     }
 }
