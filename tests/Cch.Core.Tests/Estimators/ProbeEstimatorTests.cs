@@ -18,7 +18,7 @@ public sealed class ProbeEstimatorTests
     private const double BinaryTruth = 0.3368;
 
     [Fact]
-    public void BinaryMixtureTruth_ByQuadrature_MatchesPublishedValue()
+    public void BinaryMixtureTruth_AgreesAcrossThreeQuadratureRoutes()
     {
         // The posterior form and the entropy-of-the-mixture form are two routes to the same number.
         Assert.Equal(BinaryTruth, ProbeTestData.BinaryPosteriorMi(1.0), 1e-4);

@@ -95,11 +95,13 @@ public sealed class BmiTasksTests
         Assert.Equal(expected, Task(id).MutualInformation, 1e-10);
 
     [Fact]
-    public void Truths_MatchPublishedFigures()
+    public void Truths_MatchClosedFormsWorkedToFourDecimals()
     {
-        // Four-decimal figures quoted for these distributions: 1.0217 for bmi's 2-pair tasks, 0.2939 / 0.4133 /
-        // 1.6243 for equicorrelation 0.5 (docs/estimators.md), 0.2242 = ln 8π − 3 for the bivariate Cauchy.
-        // bmi's own table was not available offline; the exact values are checked by independent routes above.
+        // The closed forms worked by hand to four decimals (not published figures: bmi's own table was not
+        // available offline): 1.0217 = 2 · ½ ln(1/(1 − 0.8²)) for bmi's 2-pair sparse tasks; 0.4133 = ½ ln(1/(1 − 0.75²));
+        // 0.2939 and 1.6243 = ½ ln(det Σ_x det Σ_y / det Σ) for equicorrelation 0.5 at 2 + 2 and 50 + 50 dims;
+        // 0.2242 = ln 8π − 3 for the bivariate Student-t with one degree of freedom. The exact values are checked
+        // by independent routes above.
         Assert.Equal(1.0217, Task("multinormal-sparse-25-25-2-2.0").MutualInformation, 4);
         Assert.Equal(0.4133, Task("1v1-normal-0.75").MutualInformation, 4);
         Assert.Equal(0.2939, Task("multinormal-dense-2-2-0.5").MutualInformation, 4);
