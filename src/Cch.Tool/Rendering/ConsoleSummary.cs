@@ -17,21 +17,17 @@ internal static class ConsoleSummary
         foreach (var line in MarkdownReport.SettingsLines(report))
             console.WriteLine(line);
 
-        // Numbers and intervals never wrap (a wrapped "[2.455,\n2.589]" is unreadable); names and verdict reasons may.
-        var table = new Table().Border(TableBorder.Rounded).Title("CCH: Δ = I(H_t;H_s) − I(H_s;Y), nats");
-        table.AddColumn(new TableColumn("#").RightAligned().NoWrap());
-        table.AddColumn("teacher");
-        table.AddColumn(new TableColumn("d").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn(Markup.Escape("I(H_t;H_s) [CI]")).NoWrap());
-        if (closed) table.AddColumn(new TableColumn("exact").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn(Markup.Escape("I(H_s;Y) [CI]")).NoWrap());
-        if (closed) table.AddColumn(new TableColumn("exact").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn(Markup.Escape("Δ [CI]")).NoWrap());
-        if (closed) table.AddColumn(new TableColumn("exact").RightAligned().NoWrap());
-        table.AddColumn("verdict");
-        table.AddColumn(new TableColumn("P(wrong)").RightAligned().NoWrap());
+        // Numbers and intervals never wrap (a wrapped "[2.455,\n2.589]" is unreadable); on a console too narrow
+        // for the table each teacher gets a block of labelled lines instead.
+        var table = new FittingTable("CCH: Δ = I(H_t;H_s) − I(H_s;Y), nats").Number("#").Fixed("teacher").Number("d").Fixed("I(H_t;H_s) [CI]");
+        if (closed) table.Beside("exact");
+        table.Fixed("I(H_s;Y) [CI]");
+        if (closed) table.Beside("exact");
+        table.Fixed("Δ [CI]");
+        if (closed) table.Beside("exact");
+        table.Text("verdict").Number("P(wrong)");
         var several = report.Teachers.Count > 1;
-        if (several) table.AddColumn(new TableColumn("P(best)").RightAligned().NoWrap());
+        if (several) table.Number("P(best)");
 
         foreach (var t in report.Teachers)
         {
@@ -47,8 +43,8 @@ internal static class ConsoleSummary
             table.AddRow(cells.ToArray());
         }
 
-        console.Write(table);
-        if (report.Teachers.Any(t => t.Verification is not null)) console.Write(VerificationTable(report));
+        table.Write(console);
+        if (report.Teachers.Any(t => t.Verification is not null)) VerificationTable(report).Write(console);
         if (MarkdownReport.EstimatorRangeLine(report) is { } range)
             console.MarkupLine(Markup.Escape(range));
         if (report.Warnings.Count > 0)
@@ -57,16 +53,10 @@ internal static class ConsoleSummary
     }
 
     /// <summary>The measured effect of distillation, one row per verified teacher, beside the criterion's verdict.</summary>
-    private static Table VerificationTable(CchReport report)
+    private static FittingTable VerificationTable(CchReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("--verify: the student trained without and with distillation, held-out rows");
-        table.AddColumn(new TableColumn("#").RightAligned().NoWrap());
-        table.AddColumn("teacher");
-        table.AddColumn("verdict");
-        table.AddColumn(new TableColumn(Markup.Escape("no KD → KD")).NoWrap());
-        table.AddColumn(new TableColumn(Markup.Escape("KD − no KD [CI]")).NoWrap());
-        table.AddColumn("measured");
-        table.AddColumn(new TableColumn("agreement").NoWrap());
+        var table = new FittingTable("--verify: the student trained without and with distillation, held-out rows")
+            .Number("#").Fixed("teacher").Text("verdict").Fixed("no KD → KD").Fixed("KD − no KD [CI]").Text("measured").Fixed("agreement");
         foreach (var t in report.Teachers)
             table.AddRow(
                 t.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), VerdictMarkup(t.Verdict),
