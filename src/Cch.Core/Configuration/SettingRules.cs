@@ -12,6 +12,9 @@ namespace Cch.Configuration;
 /// </summary>
 internal static class SettingRules
 {
+    /// <summary>The most half-samples <c>--replicates</c> takes (the schema's maximum too): beyond it the indices alone outgrow memory.</summary>
+    public const int MaxReplicates = 1_000;
+
     /// <summary>
     /// Estimator family, k, seed, margin, confidence level and replicates, checked; <c>null</c> values
     /// take the defaults (auto, 3, 0, 0, 0.95, 20).
@@ -32,7 +35,8 @@ internal static class SettingRules
             Replicates = replicates ?? 20,
         };
         if (criterion.K < 1) throw names.Error("k", "k", $"{criterion.K}: k must be at least 1");
-        if (criterion.Replicates < 2) throw names.Error("replicates", "replicates", $"{criterion.Replicates}: at least 2 half-samples are needed (20 or more for a gate)");
+        if (criterion.Replicates is < 2 or > MaxReplicates)
+            throw names.Error("replicates", "replicates", $"{criterion.Replicates}: expected 2 to {MaxReplicates.ToString("N0", CultureInfo.InvariantCulture)} half-samples (20, the default, or more for a gate; each is a full estimate and holds half the rows' indices)");
         if (!(criterion.ConfidenceLevel is > 0 and < 1)) throw names.Error("confidence", "confidence", $"{criterion.ConfidenceLevel.ToString(CultureInfo.InvariantCulture)}: expected a level strictly between 0 and 1, e.g. 0.95");
         if (!double.IsFinite(criterion.Margin)) throw names.Error("margin", "margin", "must be a finite number of nats");
         return criterion;

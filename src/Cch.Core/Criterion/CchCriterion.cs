@@ -219,8 +219,12 @@ public static class CchCriterion
         for (var p = 0; p < positions; p++)
             if (ledger.IsReplay || ledger.Computes(ledger.Units + p))
                 total += p < plan.Terms.Count ? estimateSteps : 1;
+        // Each report names the stage now running and the units done before it, so a display never shows the
+        // previous phase (or a finished stage) through a long estimate.
         var done = 0;
-        void Step(string stage) => progress?.Report(new CriterionProgress(stage, ++done, total));
+        void Show(string stage) => progress?.Report(new CriterionProgress(stage, done, total));
+        var after = halfSampled.Count > 0 ? "half-samples" : subsetTerms.Count > 0 ? "subsets" : "estimates";
+        Show("estimates");
 
         var results = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
         for (var i = 0; i < plan.Terms.Count; i++)
@@ -237,6 +241,7 @@ public static class CchCriterion
                 SurrogateRecovery? check = null;
                 if (options.SelfCheck)
                 {
+                    progress?.Report(new CriterionProgress("self-check", done + 1, total));
                     // Self-check: one surrogate per term (label: a stream from the run's seed; teacher: from its name).
                     check = teacher is null
                         ? SurrogateCheck.Label(plan.Selection, data.Student, data.Label, full.Value, unchecked(options.Seed * 7919 + 1), cancellationToken)
@@ -247,8 +252,8 @@ public static class CchCriterion
             });
             if (unit is null) continue;
             results[unit.Key] = unit;
-            Step("estimates");
-            if (options.SelfCheck) Step("self-check");
+            done += estimateSteps;
+            Show(i + 1 < plan.Terms.Count ? "estimates" : after);
         }
 
         int[][]? subsets = null;
@@ -267,7 +272,8 @@ public static class CchCriterion
                 });
                 if (unit is null) continue;
                 results[unit.Key] = unit;
-                Step("half-samples");
+                done++;
+                Show(b + 1 < options.Replicates || subsetTerms.Count == 0 ? "half-samples" : "subsets");
             }
         }
 
@@ -285,7 +291,8 @@ public static class CchCriterion
                 });
                 if (unit is null) continue;
                 results[unit.Key] = unit;
-                Step("subsets");
+                done++;
+                Show("subsets");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cch.Data;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
@@ -91,7 +92,7 @@ public static class GaussianExample
             Join = new JoinSummary(null, JoinMode.Strict, rows, 0, 0),
         };
         var description =
-            $"Joint-Gaussian example (arXiv:2510.13182), N = {rows}, seed {seed}: student H_s ~ N(0, I₄); label Y = H_s,0 + H_s,1 + ε (regression).\n" +
+            string.Create(CultureInfo.InvariantCulture, $"Joint-Gaussian example (arXiv:2510.13182), N = {rows:N0}, seed {seed}: student H_s ~ N(0, I₄); label Y = H_s,0 + H_s,1 + ε (regression).\n") +
             "Teachers: 'aligned' = (H_s,0, H_s,1) + 0.3·noise; 'label-only' carries 0.9·ε (the part of Y the student cannot see) and a weak 0.3 link to H_s,2.";
         return new ExampleData(Name, description, data, closedForm);
     }

@@ -19,9 +19,9 @@ internal static class MutualInformationLine
             null => $"{r.Y.Name} ({r.Y.Dimensions}-d)",
         };
         var estimator = r.AutoReason is null ? r.Estimator : $"{r.Estimator} (auto: {r.AutoReason})";
-        var interval = r.SubsampleRows > 0 ? $"{r.Interval}, {r.Replicates} × {r.SubsampleRows} rows" : r.Interval;
+        var interval = r.SubsampleRows > 0 ? string.Create(CultureInfo.InvariantCulture, $"{r.Interval}, {r.Replicates} × {r.SubsampleRows:N0} rows") : r.Interval;
         return string.Create(CultureInfo.InvariantCulture,
-            $"I(X;Y) = {N(r.Estimate)} nats, {level}% CI [{N(r.CiLow)}, {N(r.CiHigh)}] · X = {r.X.Name} ({r.X.Dimensions}-d), Y = {y} · estimator {estimator} · interval: {interval} · N = {r.N}{Sampled(r)}");
+            $"I(X;Y) = {N(r.Estimate)} nats, {level}% CI [{N(r.CiLow)}, {N(r.CiHigh)}] · X = {r.X.Name} ({r.X.Dimensions}-d), Y = {y} · estimator {estimator} · interval: {interval} · N = {r.N:N0}{Sampled(r)}");
     }
 
     /// <summary>" of 2,000 rows (a seeded sample, --max-rows 500)" when the rows were sampled, else nothing.</summary>

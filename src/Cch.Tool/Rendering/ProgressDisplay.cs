@@ -34,7 +34,7 @@ internal static class ProgressDisplay
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(phase), maxValue: 1);
-                var criterion = new Progress<CriterionProgress>(p =>
+                var criterion = new ImmediateProgress<CriterionProgress>(p =>
                 {
                     task.Description = p.Stage;
                     task.MaxValue = p.Total;

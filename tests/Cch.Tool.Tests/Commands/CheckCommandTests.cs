@@ -183,6 +183,22 @@ public sealed class CheckCommandTests
         Assert.Contains($"{option}: '{value}' is not in range: expected a whole number from -2,147,483,648 to 2,147,483,647.", run.StdErr);
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("1001")]
+    [InlineData("100000000")] // once allocated half-sample indices until the kernel killed the process, deaf to SIGTERM
+    public void Replicates_outside_2_to_1000_exit_2_with_the_range_before_any_work(string value)
+    {
+        using var dir = new TempFolder();
+        var report = dir.File("r.json");
+
+        var run = CchProcess.Run(dir.Path, "check", "--example", "gaussian", "--replicates", value, "--report", report);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--replicates {value}: expected 2 to 1,000 half-samples", run.StdErr);
+        Assert.False(File.Exists(report));
+    }
+
     [LinuxFact] // /proc
     public void A_report_in_a_directory_that_takes_no_new_file_names_the_directory_not_an_internal_file()
     {
