@@ -25,12 +25,27 @@ internal static class CommandRunner
         Arguments = args;
         // `dotnet cch` alone or `dotnet cch help [COMMAND]`: the help, as --help shows it (exit 0).
         if (args is [] or ["help"]) args = ["--help"];
-        else if (args is ["help", .. var rest]) args = [.. rest, "--help"];
+        else if (args is ["help", var name, ..])
+        {
+            if (!root.Subcommands.Any(c => c.Name == name))
+            {
+                Console.Error.WriteLine($"error: 'help {name}': there is no command '{name}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
+                Console.Error.WriteLine("Run 'dotnet cch --help' for usage.");
+                return (int)ExitCodes.InputError;
+            }
+
+            args = [.. args[1..], "--help"];
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // Distinct: System.CommandLine reports a missing argument once per argument with the same text.
-            foreach (var message in parse.Errors.Select(e => Readable(e.Message, parse.CommandResult)).Distinct())
+            // `dotnet cch bogus` also gets "Required command was not provided.": the unknown word says it better.
+            var errors = parse.Errors.AsEnumerable();
+            if (parse.CommandResult.Command is RootCommand && parse.UnmatchedTokens.Count > 0)
+                errors = errors.Where(e => e.Message.Contains(parse.UnmatchedTokens[0], StringComparison.Ordinal));
+            foreach (var message in errors.Select(e => Readable(e.Message, parse.CommandResult)).Distinct())
                 Console.Error.WriteLine($"error: {message}");
             var command = parse.CommandResult.Command is RootCommand ? "check" : CommandPath(parse.CommandResult);
             Console.Error.WriteLine($"Run 'dotnet cch --help' or 'dotnet cch {command} --help' for usage.");

@@ -31,7 +31,7 @@ internal static class EncodeCommand
     /// <summary>Creates the <c>encode</c> command.</summary>
     public static Command Create()
     {
-        var command = new Command("encode", "Run an ONNX encoder over a raw feature column and write the representations as a Parquet list<float> column (key carried over). Exit code 2 on bad input.");
+        var command = new Command("encode", "Run an ONNX encoder over a raw feature column and write the representations as a Parquet list<float> column (key carried over). Exit code: 0 done, 2 input error, 3 internal error (a bug), 130 cancelled.");
         foreach (var option in new Option[] { Encoder, Input, Out, Column, Data, Key, Where, Blur, ImageShape, Output, InputShape, InputScale, BatchSize, Threads })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>

@@ -35,7 +35,7 @@ internal static partial class MiCommand
     /// <summary>Creates the <c>mi</c> command with its <c>bmi</c> subcommand.</summary>
     public static Command Create()
     {
-        var command = new Command("mi", "Estimate one mutual information I(X;Y) in nats with its confidence interval: X and Y two representations (--y) or Y a label (--label). Same readers and estimators as check. Exit code 0, or 2 on bad input.");
+        var command = new Command("mi", "Estimate one mutual information I(X;Y) in nats with its confidence interval: X and Y two representations (--y) or Y a label (--label). Same readers and estimators as check. Exit code: 0 done, 2 input error, 3 internal error (a bug), 130 cancelled.");
         foreach (var option in new Option[] { X, Y, Label, Data, Key, Join, Where, Task, Estimator, K, Seed, Confidence, Replicates, MaxRows, Device, Format })
             command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));

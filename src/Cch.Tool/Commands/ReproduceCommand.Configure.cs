@@ -22,7 +22,7 @@ internal static partial class ReproduceCommand
     {
         var command = new Command(
             "reproduce",
-            "Run one of the CCH paper's experiments: degrade the teacher step by step and report, at each step, Δ with its interval and verdict beside the measured effect of distillation. Exit code 0, 2 on bad input.");
+            "Run one of the CCH paper's experiments: degrade the teacher step by step and report, at each step, Δ with its interval and verdict beside the measured effect of distillation. Exit code: 0 done, 2 input error, 3 internal error (a bug), 130 cancelled.");
         command.Arguments.Add(Experiment);
         foreach (var option in new Option[] { Quick, Seed, Seeds, Threads, Device, Data, Report, Html, Format })
             command.Options.Add(option);

@@ -115,6 +115,38 @@ public sealed class CheckCommandTests
     }
 
     [Theory]
+    [InlineData("error: Unrecognized command or argument 'bogus'.", "bogus")]
+    [InlineData("error: 'help bogus': there is no command 'bogus'; the commands are check, verify, encode, mi, merge, reproduce, init.", "help", "bogus")]
+    public void An_unknown_command_gets_one_error_naming_it_and_exit_2(string error, params string[] args)
+    {
+        using var dir = new TempFolder();
+
+        var run = CchProcess.Run(dir.Path, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(error, run.StdErr.Split('\n')[0].TrimEnd('\r'));
+        Assert.Single(run.StdErr.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Empty(run.StdOut);
+    }
+
+    [Theory]
+    [InlineData("mi")]
+    [InlineData("encode")]
+    [InlineData("reproduce")]
+    [InlineData("merge")]
+    [InlineData("check")]
+    public void Every_command_s_help_lists_the_exit_codes_for_bugs_and_cancelling(string command)
+    {
+        using var dir = new TempFolder();
+
+        var run = CchProcess.Run(dir.Path, command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2 input error", run.StdOut);
+        Assert.Contains("3 internal error (a bug), 130 cancelled", run.StdOut);
+    }
+
+    [Theory]
     [InlineData("check")]
     [InlineData("verify")]
     public void Check_help_groups_every_option_once_and_ends_with_examples(string command)
