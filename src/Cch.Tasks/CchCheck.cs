@@ -120,7 +120,10 @@ namespace Cch.Tasks
         private string NoReport(int code)
         {
             var said = string.Join(" ", _stderr.Where(l => l.Trim().Length > 0).Take(5).Select(l => l.Trim()));
-            var restore = !RunsDll && (string.IsNullOrEmpty(CchToolPath) || said.IndexOf("tool restore", StringComparison.OrdinalIgnoreCase) >= 0)
+            var saidRestore = said.IndexOf("tool restore", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (!RunsDll && saidRestore)
+                return $"the Cch tool is not restored: run `dotnet tool restore` (the project's tool manifest names Cch.Tool), then build again. dotnet said: {said}";
+            var restore = !RunsDll && string.IsNullOrEmpty(CchToolPath)
                 ? " If the Cch tool is not installed, run `dotnet tool restore` (with a tool manifest naming Cch.Tool) or `dotnet tool install --global Cch.Tool`."
                 : "";
             return $"the Cch tool exited with code {code} but wrote no readable report at {ReportPath}.{restore}" + (said.Length > 0 ? $" It said: {said}" : "");
