@@ -209,7 +209,7 @@ public sealed record CheckSettings
 
         if (config.EncoderBatchSize is < 1) throw names.Error("encoder-batch-size", "encoderBatchSize", $"{config.EncoderBatchSize}: expected at least 1 row per inference call");
         if (config.InputScale is { } scale && !(double.IsFinite(scale) && scale != 0)) throw names.Error("input-scale", "inputScale", "must be a finite, non-zero factor, e.g. 0.00392156862745098 for 1/255");
-        if (config.Threads is < 1) throw names.Error("threads", "threads", $"{config.Threads}: expected at least 1");
+        if (config.Threads is < 1 or > SettingRules.MaxThreads) throw names.Error("threads", "threads", $"{config.Threads}: expected 1 to 1,024 CPU threads");
         SettingRules.MaxRows(config.MaxRows, names);
         if (config.InputShape is { } inputShape) ParseShape(inputShape, names.For("input-shape", "inputShape"));
 
@@ -261,7 +261,7 @@ public sealed record CheckSettings
         if (options.AutoSeeds && options.Seeds > options.MaxSeeds) throw names.Error("seeds", "seeds", $"{options.Seeds}: with automatic seeds this is the first look, which must not exceed the cap of {options.MaxSeeds}");
         if (options.ParallelSeeds < 1) throw names.Error("parallel-seeds", "parallelSeeds", $"{options.ParallelSeeds}: expected at least 1 seed at a time");
         if (options.MinEffect is { } minEffect && !(minEffect >= 0 && double.IsFinite(minEffect))) throw names.Error("min-effect", "minEffect", "must be a finite number ≥ 0 in the primary metric's units, e.g. 0.005 (half a point of accuracy)");
-        if (options.Threads < 1) throw names.Error("threads", "threads", $"{options.Threads}: expected at least 1");
+        if (options.Threads is < 1 or > SettingRules.MaxThreads) throw names.Error("threads", "threads", $"{options.Threads}: expected 1 to 1,024 CPU threads");
         if (options.Temperatures.Any(x => !(x > 0 && double.IsFinite(x)))) throw names.Error("temperature", "temperatures", "values must be positive numbers, e.g. 1,2,3,4");
         if (options.Lambdas.Any(x => !(x > 0 && x <= 1))) throw names.Error("lambda", "lambdas", "values must lie in (0, 1], e.g. 0.2,0.5,0.8 (λ = 0 would not distil at all)");
         if (!(options.ValidationFraction is > 0 and < 1)) throw names.Error("validation-fraction", "validationFraction", "must lie strictly between 0 and 1");

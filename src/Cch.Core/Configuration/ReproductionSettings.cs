@@ -28,7 +28,7 @@ public sealed record ReproductionSettings
     /// <param name="quick"><c>--quick</c>.</param>
     /// <param name="seed"><c>--seed</c> (default 0).</param>
     /// <param name="seeds"><c>--seeds</c>, ≥ 2 when given.</param>
-    /// <param name="threads"><c>--threads</c>, ≥ 1 when given.</param>
+    /// <param name="threads"><c>--threads</c>, 1 to <see cref="SettingRules.MaxThreads"/> when given.</param>
     /// <param name="data"><c>--data</c>: the folder with the datasets.</param>
     /// <param name="format"><c>--format</c>: text, json, markdown or html.</param>
     /// <param name="report"><c>--report</c>.</param>
@@ -45,8 +45,8 @@ public sealed record ReproductionSettings
             throw new CchInputException($"reproduce: unknown experiment '{experiment}'; expected one of {string.Join(", ", ReproductionRunner.Names.Keys)}.");
         if (seeds is < 2)
             throw new CchInputException($"--seeds {seeds}: at least 2 training seeds are needed for an interval of the KD effect.");
-        if (threads is < 1)
-            throw new CchInputException($"--threads {threads}: expected at least 1.");
+        if (threads is < 1 or > SettingRules.MaxThreads)
+            throw new CchInputException($"--threads {threads}: expected 1 to 1,024 CPU threads.");
         var computeDevice = SettingRules.Device(device, new OptionNames(null));
         var fmt = SettingRules.Choice(format, ("--format", null), ReportFormat.Text, ("text", ReportFormat.Text), ("json", ReportFormat.Json), ("markdown", ReportFormat.Markdown), ("html", ReportFormat.Html));
 

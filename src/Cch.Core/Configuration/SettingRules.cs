@@ -12,6 +12,9 @@ namespace Cch.Configuration;
 /// </summary>
 internal static class SettingRules
 {
+    /// <summary>The most CPU threads <c>--threads</c> takes (the schema's maximum too); more only adds contention.</summary>
+    public const int MaxThreads = 1_024;
+
     /// <summary>The most half-samples <c>--replicates</c> takes (the schema's maximum too): beyond it the indices alone outgrow memory.</summary>
     public const int MaxReplicates = 1_000;
 

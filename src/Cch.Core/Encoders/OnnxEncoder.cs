@@ -50,7 +50,7 @@ public sealed class OnnxEncoder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.BatchSize < 1) throw new CchInputException($"--batch-size {options.BatchSize}: expected at least 1 row per inference call.");
-        if (options.Threads < 1) throw new CchInputException($"--threads {options.Threads}: expected at least 1.");
+        if (options.Threads is < 1 or > Configuration.SettingRules.MaxThreads) throw new CchInputException($"--threads {options.Threads}: expected 1 to 1,024 CPU threads.");
         if (!(options.InputScale is var s && double.IsFinite(s) && s != 0))
             throw new CchInputException($"--input-scale {options.InputScale}: expected a finite, non-zero factor such as 1/255.");
         if (string.IsNullOrWhiteSpace(options.ModelPath)) throw new CchInputException("The encoder path is empty; expected an .onnx file.");

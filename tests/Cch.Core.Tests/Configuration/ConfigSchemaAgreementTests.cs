@@ -141,7 +141,7 @@ public class ConfigSchemaAgreementTests
         var node = Resolved(Properties[key]!);
         if (node["enum"] is JsonArray choices)
             return choices.Select(c => c!.DeepClone()).Append(JsonValue.Create("not-a-choice"));
-        double[] grid = [-1, 0, 0.25, 0.5, 1, 2, 3, 7, 30, 31, 49, 50, 1000, 1001];
+        double[] grid = [-1, 0, 0.25, 0.5, 1, 2, 3, 7, 30, 31, 49, 50, 1000, 1001, 1024, 1025];
         if (type == typeof(int?)) return grid.Where(v => v == Math.Floor(v)).Select(v => (JsonNode?)JsonValue.Create((int)v));
         if (type == typeof(double?)) return grid.Concat([0.999, 1.5]).Select(v => (JsonNode?)JsonValue.Create(v));
         if (type == typeof(IReadOnlyList<double>)) return grid.Concat([1.5]).Select(v => (JsonNode?)new JsonArray(JsonValue.Create(v)));

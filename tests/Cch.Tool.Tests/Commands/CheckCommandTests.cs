@@ -231,6 +231,20 @@ public sealed class CheckCommandTests
         Assert.False(File.Exists(report));
     }
 
+    [Theory]
+    [InlineData("check", "--example", "gaussian", "--threads", "1025")]
+    [InlineData("verify", "--example", "gaussian", "--threads", "100000")]
+    [InlineData("reproduce", "gaussian", "--quick", "--threads", "100000")]
+    public void Threads_beyond_1024_exit_2_with_the_range(params string[] args)
+    {
+        using var dir = new TempFolder();
+
+        var run = CchProcess.Run(dir.Path, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("expected 1 to 1,024 CPU threads", run.StdErr);
+    }
+
     [LinuxFact] // /proc
     public void A_report_in_a_directory_that_takes_no_new_file_names_the_directory_not_an_internal_file()
     {
