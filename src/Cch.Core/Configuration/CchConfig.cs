@@ -269,7 +269,7 @@ public sealed record CchConfig
     /// </summary>
     public CchConfig WithPathsRelativeTo(string baseDirectory)
     {
-        string? Full(string? path) => path is null ? null : Path.GetFullPath(path, baseDirectory);
+        string? Full(string? path) => string.IsNullOrEmpty(path) ? path : Path.GetFullPath(path, baseDirectory); // "" stays "": the checks say it names no file
         string? Spec(string? spec)
         {
             if (spec is null) return null;
