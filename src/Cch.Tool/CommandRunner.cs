@@ -53,17 +53,22 @@ internal static class CommandRunner
         }
 
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        void Cancel()
         {
-            e.Cancel = true;
             try
             {
                 cancel.Cancel();
             }
             catch (ObjectDisposedException)
             {
-                // A second Ctrl+C after the run has already ended.
+                // A second signal after the run has already ended.
             }
+        }
+
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            Cancel();
         };
         Console.CancelKeyPress += onCancel;
         // SIGTERM (a CI runner or Kubernetes stopping the job) cancels like Ctrl+C: "cancelled.", exit 130, nothing written.
@@ -72,14 +77,7 @@ internal static class CommandRunner
             context =>
             {
                 context.Cancel = true;
-                try
-                {
-                    cancel.Cancel();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The run has already ended.
-                }
+                Cancel();
             });
         try
         {
@@ -149,7 +147,7 @@ internal static class CommandRunner
         // A whole number too large or too small for the option is out of range, not "not a whole number".
         var outOfRange = type.Contains("Int32", StringComparison.Ordinal)
             && System.Numerics.BigInteger.TryParse(value.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
-        var expected = outOfRange ? $"in range: expected a whole number from {int.MinValue:N0} to {int.MaxValue:N0}"
+        var expected = outOfRange ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"in range: expected a whole number from {int.MinValue:N0} to {int.MaxValue:N0}")
             : type.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
             : type.Contains("Double", StringComparison.Ordinal) ? "a number"
             : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"

@@ -21,27 +21,14 @@ public static class DiskFull
     /// The operating system's words for the "no space" error inside <paramref name="exception"/> (e.g.
     /// <c>No space left on device</c>), or <c>null</c> when it holds none.
     /// </summary>
-    public static string? Reason(Exception exception)
+    public static string? Reason(Exception exception) => ExceptionChain.First(exception, e => e switch
     {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is not IOException) continue;
-            if (OperatingSystem.IsWindows())
-            {
-                if (e.HResult is ErrorDiskFull or ErrorHandleDiskFull) return "There is not enough space on the disk";
-            }
-            else if (e.HResult == Enospc)
-            {
-                return "No space left on device";
-            }
-            else if (e.HResult == (OperatingSystem.IsMacOS() ? EdquotMacOs : EdquotLinux))
-            {
-                return "Disk quota exceeded";
-            }
-        }
-
-        return exception is AggregateException aggregate ? aggregate.InnerExceptions.Select(Reason).FirstOrDefault(r => r is not null) : null;
-    }
+        not IOException => null,
+        _ when OperatingSystem.IsWindows() => e.HResult is ErrorDiskFull or ErrorHandleDiskFull ? "There is not enough space on the disk" : null,
+        _ when e.HResult == Enospc => "No space left on device",
+        _ when e.HResult == (OperatingSystem.IsMacOS() ? EdquotMacOs : EdquotLinux) => "Disk quota exceeded",
+        _ => null,
+    });
 
     /// <summary>
     /// The message for an output that did not fit: <c>the disk holding 'PATH' is full (No space left on device) while

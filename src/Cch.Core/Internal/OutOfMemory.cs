@@ -8,12 +8,7 @@ namespace Cch.Internal;
 public static class OutOfMemory
 {
     /// <summary>Whether <paramref name="exception"/> or any exception inside it is an <see cref="OutOfMemoryException"/>.</summary>
-    public static bool Caused(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-            if (e is OutOfMemoryException) return true;
-        return exception is AggregateException aggregate && aggregate.InnerExceptions.Any(Caused);
-    }
+    public static bool Caused(Exception exception) => ExceptionChain.First(exception, e => e as OutOfMemoryException) is not null;
 
     /// <summary>The message for a run that ran out of memory: the memory available and what to lower.</summary>
     public static string Message() => string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -26,12 +26,8 @@ public static class TorchOutOfMemory
     public static bool Caused(Exception exception) => Find(exception) is not null;
 
     /// <summary>The libtorch allocation failure in <paramref name="exception"/> or inside it, or <c>null</c> when there is none.</summary>
-    public static ExternalException? Find(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-            if (e is ExternalException external && Markers.Any(m => e.Message.Contains(m, StringComparison.Ordinal))) return external;
-        return exception is AggregateException aggregate ? aggregate.InnerExceptions.Select(Find).FirstOrDefault(f => f is not null) : null;
-    }
+    public static ExternalException? Find(Exception exception) =>
+        Internal.ExceptionChain.First(exception, e => e is ExternalException external && Markers.Any(m => e.Message.Contains(m, StringComparison.Ordinal)) ? external : null);
 
     /// <summary>The first line of libtorch's message (<c>[enforce fail at alloc_cpu.cpp:…] … you tried to allocate N bytes.</c>), without the C++ trace that follows it.</summary>
     public static string FirstLine(ExternalException exception) => exception.Message.Split('\n')[0].Trim();
